@@ -1,0 +1,95 @@
+// Benchmarks (figures, not pass/fail): `up` and `down` against the article's way of doing it with
+// the docker CLI, and how long a failover takes to be seen by every probe.
+// Usage: npm run bench [-- --runs 3 --base-port 9379]
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {createRuntime, imageFrom} from '../source/engine/runtime/detect.js';
+import {Session, newSessionId} from '../source/engine/session.js';
+import {DEFAULT_DOWN_AFTER_MS, standardTopology} from '../source/engine/topology.js';
+
+const {values} = parseArgs({options: {runs: {type: 'string', default: '3'}, 'base-port': {type: 'string', default: '9379'}}});
+const runs = Number(values.runs);
+const basePort = Number(values['base-port']);
+const image = imageFrom();
+
+function docker(...args: string[]): string {
+	return execFileSync('docker', args, {encoding: 'utf8'});
+}
+
+/** The article's way: docker run each node in order, then poll INFO sentinel until healthy. */
+function baselineUp(): {upMs: number; downMs: number} {
+	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-bench-'));
+	const net = 'redis-lab-bench';
+	const nodes = standardTopology({basePort, sentinels: 2});
+	const started = Date.now();
+	docker('network', 'create', net);
+	for (const node of nodes) {
+		const folder = join(dir, node.name);
+		mkdirSync(folder, {mode: 0o777});
+		chmodSync(folder, 0o777);
+		const master = `bench-master`;
+		const lines = [`port ${node.port}`, 'protected-mode no'];
+		if (node.replicaOf) lines.push(`replicaof ${master} ${basePort}`);
+		if (node.kind === 'sentinel') lines.push('sentinel resolve-hostnames yes', `sentinel monitor master ${master} ${basePort} 2`, `sentinel down-after-milliseconds master ${DEFAULT_DOWN_AFTER_MS}`);
+		const file = node.kind === 'sentinel' ? 'sentinel.conf' : 'redis.conf';
+		writeFileSync(join(folder, file), lines.join('\n') + '\n', {mode: 0o666});
+		docker('run', '-d', '--name', `bench-${node.name}`, '--network', net, '-p', `127.0.0.1:${node.port}:${node.port}`, '-v', `${folder}:/usr/local/etc/redis`, image,
+			node.kind === 'sentinel' ? 'redis-sentinel' : 'redis-server', `/usr/local/etc/redis/${file}`);
+	}
+	for (;;) {
+		const info = spawnSync('docker', ['exec', 'bench-sentinel1', 'redis-cli', '-p', String(basePort + 10000), 'INFO', 'sentinel'], {encoding: 'utf8'}).stdout ?? '';
+		if (/status=ok,.*slaves=2,sentinels=2/.test(info)) break;
+		spawnSync('sleep', ['0.25']);
+	}
+	const upMs = Date.now() - started;
+	const downStarted = Date.now();
+	docker('rm', '-f', ...nodes.map((node) => `bench-${node.name}`));
+	docker('network', 'rm', net);
+	const downMs = Date.now() - downStarted;
+	rmSync(dir, {recursive: true, force: true});
+	return {upMs, downMs};
+}
+
+async function oursUp(withFailover: boolean): Promise<{upMs: number; downMs: number; failoverMs?: number}> {
+	const runtime = await createRuntime({runtime: 'docker', image, basePort, sessionId: newSessionId()});
+	const session = new Session({runtime, pollMs: 100});
+	const started = Date.now();
+	await session.prepare();
+	await session.up(standardTopology({basePort, sentinels: 2}), {quiet: true});
+	const upMs = Date.now() - started;
+	let failoverMs: number | undefined;
+	if (withFailover) {
+		const killedAt = Date.now();
+		await session.stopNode('master', 'kill', {quiet: true});
+		await session.waitFor((state) => {
+			const master = session.currentMaster(state);
+			if (!master || master === 'master') return undefined;
+			const roles = state.nodes.filter((node) => node.kind === 'redis' && node.name !== 'master');
+			return roles.every((node) => (node.name === master ? node.replication?.role === 'master' : node.replication?.role === 'slave' && node.names[`${node.replication.masterHost}:${node.replication.masterPort}`] === master)) || undefined;
+		}, 60_000, 'every probe to agree on the new master', 20);
+		failoverMs = Date.now() - killedAt;
+	}
+	const downStarted = Date.now();
+	await session.close();
+	return {upMs, downMs: Date.now() - downStarted, failoverMs};
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+
+const ours: Array<Awaited<ReturnType<typeof oursUp>>> = [];
+const baseline: Array<ReturnType<typeof baselineUp>> = [];
+for (let run = 0; run < runs; run++) {
+	baseline.push(baselineUp());
+	ours.push(await oursUp(true));
+}
+const oursUpMs = median(ours.map((run) => run.upMs));
+const baselineUpMs = median(baseline.map((run) => run.upMs));
+console.log(`image ${image}, ${runs} runs, medians`);
+console.log(`up    redis-lab ${seconds(oursUpMs)}   docker CLI, article's way ${seconds(baselineUpMs)}   ratio ${(oursUpMs / baselineUpMs).toFixed(2)} (target <= 0.60)`);
+console.log(`down  redis-lab ${seconds(median(ours.map((run) => run.downMs)))}   docker CLI ${seconds(median(baseline.map((run) => run.downMs)))}`);
+const failover = median(ours.map((run) => run.failoverMs!));
+console.log(`failover (kill -> every probe agrees)  ${seconds(failover)}   target <= ${seconds(DEFAULT_DOWN_AFTER_MS + 1500)} (down-after ${DEFAULT_DOWN_AFTER_MS} ms + 1.5 s)`);

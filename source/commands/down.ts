@@ -1,0 +1,21 @@
+import {dockerClient} from '../engine/runtime/docker-common.js';
+import {reachableDocker, removeEverything} from '../engine/inventory.js';
+import {parse} from './options.js';
+import {print} from './output.js';
+
+export const usage = 'redis-lab down';
+
+/** Removes every labelled container and network, and every local session; nothing else. Safe to repeat. */
+export async function down(argv: string[]): Promise<number> {
+	parse(argv, {}, false);
+	const docker = await reachableDocker(dockerClient());
+	const removed = await removeEverything(docker);
+	const parts = [
+		`${removed.containers.length} container${removed.containers.length === 1 ? '' : 's'}`,
+		`${removed.networks.length} network${removed.networks.length === 1 ? '' : 's'}`,
+		`${removed.processes.length} local process${removed.processes.length === 1 ? '' : 'es'}`,
+	];
+	print(`Removed ${parts.join(', ')}${removed.containers.length > 0 ? `: ${removed.containers.sort().join(', ')}` : ''}.`);
+	if (!docker) print('Docker is not reachable: labelled containers, if any, were not looked for.');
+	return 0;
+}

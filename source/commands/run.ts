@@ -1,0 +1,115 @@
+import {RedisLabError, messageOf} from '../engine/errors.js';
+import {findLab, loadCatalogue} from '../engine/lab/loader.js';
+import {LabRunner} from '../engine/lab/runner.js';
+import type {Lab, Lang} from '../engine/lab/types.js';
+import type {Session} from '../engine/session.js';
+import type {TranscriptEntry} from '../engine/session-state.js';
+import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags, type RuntimeFlags} from './options.js';
+import {openSession} from './open-session.js';
+import {paint, print, table} from './output.js';
+import {onInterrupt} from './signals.js';
+
+export const usage = 'redis-lab run <lab|all> [--runtime docker|local] [--image IMAGE] [--lang en|zh] [--keep] [--base-port N] [--down-after MS]';
+
+function indent(text: string, prefix = '    '): string {
+	return text.split('\n').map((line) => prefix + line).join('\n');
+}
+
+function printEntry(entry: TranscriptEntry): void {
+	if (entry.kind === 'command') print(paint(`  $ ${entry.text}`, 'cyan'));
+	else if (entry.kind === 'output') print(paint(indent(entry.text), 'gray'));
+	else if (entry.kind === 'check') print(`  ${paint(entry.text, entry.ok ? 'green' : 'red')}`);
+	else if (entry.kind === 'error') print(paint(`  ! ${entry.text}`, 'red'));
+}
+
+/** Runs one lab headless on a fresh session; resolves true when every check passed. */
+export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options: {downAfterMs?: number; keep?: boolean} = {}): Promise<boolean> {
+	const session = await openSession(flags);
+	if (!lab.runtimes.includes(session.runtime.kind)) {
+		throw new RedisLabError('NEEDS_DOCKER', `Lab ${lab.id} needs the ${lab.runtimes.join(' or ')} runtime (it cuts a node off the network)`, {hint: 'Run it with --runtime docker.'});
+	}
+	const release = onInterrupt(() => session.close({keep: flags.keep}));
+	let shown = 0;
+	const unsubscribe = session.subscribe(() => {
+		const {transcript} = session.getState();
+		for (; shown < transcript.length; shown++) {
+			const entry = transcript[shown]!;
+			if (entry.kind !== 'step') printEntry(entry);
+		}
+	});
+	const flush = () => {
+		const {transcript} = session.getState();
+		for (; shown < transcript.length; shown++) if (transcript[shown]!.kind !== 'step') printEntry(transcript[shown]!);
+	};
+	const text = (value: {en: string; zh?: string} | undefined) => (value ? value[lang] ?? value.en : '');
+	print(paint(`\n━━ ${String(lab.order).padStart(2, '0')} ${text(lab.title)} (${lab.id}) · ${session.runtime.kind} · ${session.runtime.label}`, 'bold'));
+	print(text(lab.summary).trim());
+	let ok = false;
+	try {
+		await session.prepare();
+		const runner = new LabRunner(session, lab, {lang, basePort: flags.basePort, downAfterMs: options.downAfterMs});
+		if (lab.setup?.length) {
+			print(paint('\n▸ Setup: building the starting state', 'bold'));
+			await runner.setup();
+			flush();
+		}
+		session.ready();
+		ok = true;
+		for (const [index, step] of lab.steps.entries()) {
+			flush();
+			print(paint(`\n▸ Step ${index + 1}/${lab.steps.length}: ${text(step.title)}`, 'bold'));
+			print(indent(text(step.text).trim(), '  '));
+			if (step.note) print(paint(indent(`Note: ${text(step.note).trim()}`, '  '), 'yellow'));
+			runner.goTo(index);
+			const passed = await runner.runStep(index);
+			flush();
+			if (!passed) {
+				if (step.hint) print(paint(indent(`Hint: ${text(step.hint).trim()}`, '  '), 'yellow'));
+				ok = false;
+				break;
+			}
+		}
+		runner.dispose();
+	} catch (error) {
+		flush();
+		print(paint(`  ! ${messageOf(error)}`, 'red'));
+		ok = false;
+	} finally {
+		unsubscribe();
+		await session.close({keep: flags.keep || options.keep});
+		release();
+	}
+	print(ok ? paint(`✓ ${lab.id}: every check passed`, 'green') : paint(`✗ ${lab.id}: a check failed`, 'red'));
+	if (flags.keep || options.keep) print('Nodes left running (--keep). Remove them with: redis-lab down');
+	return ok;
+}
+
+export async function run(argv: string[]): Promise<number> {
+	const {values, positionals} = parse(argv, {...RUNTIME_FLAGS, lang: {type: 'string'}, 'down-after': {type: 'string'}});
+	const flags = runtimeFlags(values);
+	const lang = parseLang(values.lang);
+	const downAfterMs = values['down-after'] === undefined ? undefined : Number(values['down-after']);
+	if (downAfterMs !== undefined && !(Number.isInteger(downAfterMs) && downAfterMs >= 1000)) throw new RedisLabError('BAD_INPUT', `Bad --down-after "${values['down-after']}": milliseconds, at least 1000`);
+	if (positionals.length !== 1) throw new RedisLabError('BAD_INPUT', positionals.length === 0 ? 'Which lab? redis-lab run <lab|all>' : `One lab at a time (got ${positionals.join(', ')})`, {hint: 'Run redis-lab list to see the labs.'});
+	const labs = await loadCatalogue();
+	if (positionals[0] !== 'all') {
+		const lab = findLab(labs, positionals[0]!);
+		return (await runLab(lab, flags, lang, {downAfterMs})) ? 0 : 1;
+	}
+	const results: Array<{lab: Lab; result: string; seconds: number}> = [];
+	const started = Date.now();
+	for (const lab of labs) {
+		const labStarted = Date.now();
+		let result: string;
+		try {
+			result = (await runLab(lab, {...flags, keep: false}, lang, {downAfterMs})) ? 'passed' : 'FAILED';
+		} catch (error) {
+			if (error instanceof RedisLabError && error.code === 'NEEDS_DOCKER') result = 'skipped (needs docker)';
+			else throw error;
+		}
+		results.push({lab, result, seconds: (Date.now() - labStarted) / 1000});
+	}
+	print('\n' + table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
+	print(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	return results.some((entry) => entry.result === 'FAILED') ? 1 : 0;
+}

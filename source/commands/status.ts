@@ -1,0 +1,77 @@
+import {dockerClient} from '../engine/runtime/docker-common.js';
+import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
+import {commandOnce} from '../engine/redis-client.js';
+import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
+import {parse} from './options.js';
+import {paint, print, table} from './output.js';
+
+export const usage = 'redis-lab status [--password P]';
+
+interface Row {
+	node: ManagedNode;
+	role: string;
+	master: string;
+	link: string;
+	offset: string;
+}
+
+/** Names a reported address after the node that has it. */
+function nameOf(nodes: ManagedNode[], host: string, port: number): string {
+	const match = nodes.find((node) => node.port === port && (node.ips.includes(host) || host === '127.0.0.1' || host.endsWith(`-${node.node}`)))
+		?? nodes.find((node) => node.port === port);
+	return match ? `${match.node} (${host}:${port})` : `${host}:${port}`;
+}
+
+async function describe(node: ManagedNode, all: ManagedNode[], password?: string): Promise<Row> {
+	const row: Row = {node, role: node.state === 'running' ? '?' : node.state, master: '', link: '', offset: ''};
+	if (node.state !== 'running' || !node.port) return row;
+	try {
+		if (node.kind === 'sentinel') {
+			const info = parseSentinelInfo(String(await commandOnce(node.port, ['INFO', 'sentinel'], password)));
+			const master = info.masters[0];
+			row.role = 'sentinel';
+			if (master) {
+				row.master = nameOf(all, master.host, master.port);
+				row.link = `${master.status} slaves=${master.slaves} sentinels=${master.sentinels}`;
+			}
+		} else {
+			const info = parseReplicationInfo(String(await commandOnce(node.port, ['INFO', 'replication'], password)));
+			row.role = info.role === 'slave' ? 'replica' : 'master';
+			if (info.role === 'slave') {
+				row.master = info.masterHost ? nameOf(all, info.masterHost, info.masterPort ?? 0) : '';
+				row.link = info.masterLinkStatus ?? '';
+				row.offset = String(info.slaveReplOffset ?? '');
+			} else {
+				row.link = `${info.connectedSlaves} replica${info.connectedSlaves === 1 ? '' : 's'}`;
+				row.offset = String(info.masterReplOffset);
+			}
+		}
+	} catch (error) {
+		row.role = `no answer (${(error as Error).message})`;
+	}
+	return row;
+}
+
+/** Prints a table of every labelled node; returns how many there are. */
+export async function printStatus(password?: string): Promise<number> {
+	const docker = await reachableDocker(dockerClient());
+	const nodes = [...(docker ? await dockerNodes(docker) : []), ...(await localNodes())];
+	nodes.sort((a, b) => a.session.localeCompare(b.session) || (a.port ?? 0) - (b.port ?? 0));
+	if (nodes.length === 0) {
+		print(docker ? 'No redis-lab nodes are running.' : 'No redis-lab nodes are running (Docker is not reachable: only local nodes were looked for).');
+		return 0;
+	}
+	const rows = await Promise.all(nodes.map((node) => describe(node, nodes, password)));
+	const colour = (role: string) => (role === 'master' ? paint(role, 'green') : role === 'replica' ? paint(role, 'cyan') : role === 'sentinel' ? paint(role, 'magenta') : paint(role, 'red'));
+	print(table(
+		['NODE', 'RUNTIME', 'ROLE', 'ADDRESS', 'MASTER', 'LINK', 'OFFSET', 'SESSION'],
+		rows.map((row) => [row.node.node, row.node.runtime, row.role, row.node.port ? `127.0.0.1:${row.node.port}` : '-', row.master, row.link, row.offset, row.node.session]),
+	).split('\n').map((line, index) => (index === 0 ? paint(line, 'bold') : line)).join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
+	return nodes.length;
+}
+
+export async function status(argv: string[]): Promise<number> {
+	const {values} = parse(argv, {password: {type: 'string'}}, false);
+	await printStatus(values.password);
+	return 0;
+}

@@ -1,0 +1,43 @@
+import {RedisLabError} from '../engine/errors.js';
+import {standardTopology} from '../engine/topology.js';
+import {RUNTIME_FLAGS, parse, runtimeFlags} from './options.js';
+import {openSession} from './open-session.js';
+import {paint, print} from './output.js';
+import {printStatus} from './status.js';
+import {onInterrupt} from './signals.js';
+
+export const usage = 'redis-lab up [--runtime docker|local] [--image IMAGE] [--sentinels 2|3] [--base-port N] [--password P] [--clean]';
+
+/** Starts the article's topology and leaves it running. */
+export async function up(argv: string[]): Promise<number> {
+	const {values} = parse(argv, {...RUNTIME_FLAGS, sentinels: {type: 'string'}}, false);
+	const flags = runtimeFlags(values);
+	const sentinels = values.sentinels === undefined ? 2 : Number(values.sentinels);
+	if (sentinels !== 2 && sentinels !== 3) throw new RedisLabError('BAD_INPUT', `Bad --sentinels "${values.sentinels}": use 2 or 3`);
+	const session = await openSession(flags);
+	const release = onInterrupt(() => session.close());
+	const started = Date.now();
+	try {
+		let shown = 0;
+		session.subscribe(() => {
+			const {transcript, pull} = session.getState();
+			if (pull && process.stderr.isTTY) process.stderr.write(`\rpulling ${pull.image}: ${Math.round(pull.current / 1048576)}/${Math.round(pull.total / 1048576)} MB   `);
+			for (; shown < transcript.length; shown++) {
+				const entry = transcript[shown]!;
+				if (entry.kind === 'command') print(paint(`$ ${entry.text}`, 'dim'));
+			}
+		});
+		await session.prepare();
+		await session.up(standardTopology({basePort: flags.basePort, sentinels}));
+		print(paint(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s: sentinels report status=ok, slaves=2, sentinels=${sentinels}`, 'green'));
+		await session.close({keep: true});
+		await printStatus();
+		print(`\nLeft running. Remove with: redis-lab down`);
+		return 0;
+	} catch (error) {
+		await session.close();
+		throw error;
+	} finally {
+		release();
+	}
+}

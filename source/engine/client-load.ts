@@ -1,0 +1,131 @@
+import {Redis} from 'ioredis';
+import {messageOf} from './errors.js';
+import {MASTER_NAME} from './topology.js';
+
+/** Figures of an application client run through a failover. */
+export interface ClientFigures {
+	attempted: number;
+	acknowledged: number;
+	errors: number;
+	/** Longest time between two acknowledged writes, in ms. */
+	longestGapMs: number;
+	/** Acknowledged writes missing from the master at the end (set by `stop`). */
+	lost?: number;
+	lastError?: string;
+	/** The master address the client used last, as a node name when known. */
+	master?: string;
+}
+
+export interface ClientLoadOptions {
+	/** 127.0.0.1 ports of the sentinels. */
+	sentinelPorts: number[];
+	/** Maps an address the sentinels report (container IP) to where the app can connect. */
+	translate: (host: string, port: number) => {host: string; port: number} | undefined;
+	nameOf: (host: string, port: number) => string | undefined;
+	password?: string;
+	intervalMs?: number;
+	prefix: string;
+	onChange?: (figures: ClientFigures) => void;
+}
+
+/**
+ * An application client that finds the master through the sentinels (ioredis sentinel mode) and
+ * writes `<prefix>:<n>` every interval, counting acknowledgements, errors and the longest gap.
+ */
+export class ClientLoad {
+	private readonly client: Redis;
+	private readonly acknowledged: string[] = [];
+	private readonly figures: ClientFigures = {attempted: 0, acknowledged: 0, errors: 0, longestGapMs: 0};
+	private timer?: NodeJS.Timeout;
+	private lastAckAt = Date.now();
+	private running = false;
+
+	constructor(private readonly options: ClientLoadOptions) {
+		this.client = new Redis({
+			sentinels: options.sentinelPorts.map((port) => ({host: '127.0.0.1', port})),
+			name: MASTER_NAME,
+			password: options.password,
+			sentinelPassword: options.password,
+			// Sentinels report container addresses; the app reaches nodes only through 127.0.0.1.
+			natMap: (key: string) => {
+				const at = key.lastIndexOf(':');
+				const mapped = options.translate(key.slice(0, at), Number(key.slice(at + 1)));
+				return mapped ?? null;
+			},
+			updateSentinels: false,
+			lazyConnect: true,
+			connectTimeout: 2000,
+			commandTimeout: 1000,
+			maxRetriesPerRequest: 0,
+			enableOfflineQueue: false,
+			sentinelRetryStrategy: () => 250,
+			retryStrategy: () => 250,
+			failoverDetector: true,
+		} as ConstructorParameters<typeof Redis>[0] & {failoverDetector: boolean});
+		this.client.on('error', (error: Error) => {
+			this.figures.lastError = messageOf(error);
+		});
+	}
+
+	get current(): ClientFigures {
+		return {...this.figures};
+	}
+
+	async start(): Promise<void> {
+		this.running = true;
+		this.lastAckAt = Date.now();
+		await this.client.connect().catch((error: unknown) => {
+			this.figures.lastError = messageOf(error);
+		});
+		this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 50);
+	}
+
+	private async tick(): Promise<void> {
+		if (!this.running) return;
+		const n = ++this.figures.attempted;
+		const key = `${this.options.prefix}:${n}`;
+		try {
+			await this.client.set(key, String(n));
+			const now = Date.now();
+			this.figures.longestGapMs = Math.max(this.figures.longestGapMs, now - this.lastAckAt);
+			this.lastAckAt = now;
+			this.acknowledged.push(key);
+			this.figures.acknowledged++;
+			const stream = this.client.stream as {remoteAddress?: string; remotePort?: number} | undefined;
+			if (stream?.remotePort) this.figures.master = this.options.nameOf(stream.remoteAddress ?? '127.0.0.1', stream.remotePort);
+		} catch (error) {
+			this.figures.errors++;
+			this.figures.lastError = messageOf(error);
+		}
+		this.options.onChange?.(this.current);
+	}
+
+	/** Stops writing, then checks every acknowledged key on the master the sentinels report now. */
+	async stop(): Promise<ClientFigures> {
+		this.running = false;
+		if (this.timer) clearInterval(this.timer);
+		let lost = 0;
+		const deadline = Date.now() + 10_000;
+		for (let start = 0; start < this.acknowledged.length;) {
+			const chunk = this.acknowledged.slice(start, start + 500);
+			try {
+				const values = await this.client.mget(...chunk);
+				lost += values.filter((value) => value === null).length;
+				start += chunk.length;
+			} catch (error) {
+				if (Date.now() > deadline) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
+		this.figures.lost = lost;
+		this.client.disconnect();
+		this.options.onChange?.(this.current);
+		return this.current;
+	}
+
+	close(): void {
+		this.running = false;
+		if (this.timer) clearInterval(this.timer);
+		this.client.disconnect();
+	}
+}

@@ -1,0 +1,48 @@
+import {Redis, type RedisOptions} from 'ioredis';
+
+/**
+ * Options for a connection that never hangs the app and never throws unhandled:
+ * no offline queue, a command time-out (a paused node keeps its socket open), bounded retries.
+ */
+export function dashboardOptions(port: number, password?: string): RedisOptions {
+	return {
+		host: '127.0.0.1',
+		port,
+		password,
+		lazyConnect: true,
+		connectTimeout: 2000,
+		commandTimeout: 1500,
+		maxRetriesPerRequest: 0,
+		enableOfflineQueue: false,
+		enableReadyCheck: false,
+		retryStrategy: () => 500,
+		reconnectOnError: () => false,
+	};
+}
+
+/** A client for one node; errors are swallowed into `onError` instead of ioredis's console warning. */
+export function connectNode(port: number, options: {password?: string; onError?: (error: Error) => void} = {}): Redis {
+	const client = new Redis(dashboardOptions(port, options.password));
+	client.on('error', (error: Error) => options.onError?.(error));
+	client.connect().catch(() => {
+		// Reported through 'error'; retryStrategy keeps trying.
+	});
+	return client;
+}
+
+/** Closes a client without waiting on a dead socket. */
+export function closeClient(client: Redis): void {
+	client.disconnect(false);
+}
+
+/** One command on a fresh connection with short time-outs; rejects instead of hanging. */
+export async function commandOnce(port: number, args: [string, ...string[]], password?: string): Promise<unknown> {
+	const client = new Redis({...dashboardOptions(port, password), retryStrategy: () => null});
+	client.on('error', () => {});
+	try {
+		await client.connect();
+		return await client.call(...args);
+	} finally {
+		closeClient(client);
+	}
+}

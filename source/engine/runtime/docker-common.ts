@@ -1,0 +1,69 @@
+import Docker from 'dockerode';
+import {existsSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {RedisLabError, messageOf} from '../errors.js';
+
+export const MANAGED_LABEL = 'redis-lab.managed';
+export const SESSION_LABEL = 'redis-lab.session';
+export const NODE_LABEL = 'redis-lab.node';
+
+export function managedLabels(sessionId: string): Record<string, string> {
+	return {[MANAGED_LABEL]: 'true', [SESSION_LABEL]: sessionId};
+}
+
+/** Where the daemon is: DOCKER_HOST, else Docker Desktop's user socket when the system one is absent. */
+export function dockerClient(): Docker {
+	if (process.env.DOCKER_HOST || process.platform === 'win32') return new Docker();
+	const userSocket = join(homedir(), '.docker', 'run', 'docker.sock');
+	if (!existsSync('/var/run/docker.sock') && existsSync(userSocket)) return new Docker({socketPath: userSocket});
+	return new Docker();
+}
+
+export function describeDockerHost(): string {
+	return process.env.DOCKER_HOST ?? (process.platform === 'win32' ? '//./pipe/docker_engine' : '/var/run/docker.sock');
+}
+
+/** Resolves when the daemon answers, rejects with DOCKER_UNREACHABLE within `timeoutMs`. */
+export async function pingDocker(docker: Docker, timeoutMs = 2500): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			docker.ping(),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs);
+			}),
+		]);
+	} catch (error) {
+		throw unreachable(error);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+function unreachable(error: unknown): RedisLabError {
+	return new RedisLabError('DOCKER_UNREACHABLE', `Docker is not reachable at ${describeDockerHost()} (${messageOf(error)})`, {
+		hint: 'Start Docker (Docker Desktop, or dockerd), set DOCKER_HOST to its socket, or use --runtime local with redis-server installed.',
+		cause: error,
+	});
+}
+
+const CONNECTION_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/** Turns a raw dockerode error into a RedisLabError a user can act on. */
+export function dockerError(error: unknown): RedisLabError {
+	if (error instanceof RedisLabError) return error;
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code && CONNECTION_CODES.has(code)) {
+		if (code === 'EACCES') {
+			return new RedisLabError('DOCKER_UNREACHABLE', `Permission denied on the Docker socket ${describeDockerHost()}`, {
+				hint: 'Add your user to the docker group (then log in again), or use --runtime local.',
+				cause: error,
+			});
+		}
+		return new RedisLabError('DOCKER_LOST', `Lost the Docker daemon (${messageOf(error)})`, {hint: 'Is Docker still running? Restart it, then run: redis-lab down', cause: error});
+	}
+	const json = (error as {json?: {message?: string}} | undefined)?.json;
+	const text = json?.message ?? messageOf(error);
+	return new RedisLabError('INTERNAL', `Docker: ${text.replace(/^\(HTTP code \d+\)\s*/, '')}`, {cause: error});
+}

@@ -1,0 +1,37 @@
+import {connect} from 'node:net';
+
+/** Sends one PING over a raw socket; true on +PONG (or -NOAUTH when no password was given: it is up). */
+export function ping(port: number, options: {host?: string; password?: string; timeoutMs?: number} = {}): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = connect({host: options.host ?? '127.0.0.1', port});
+		let reply = '';
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolve(ok);
+		};
+		socket.setTimeout(options.timeoutMs ?? 1000, () => done(false));
+		socket.on('error', () => done(false));
+		socket.on('connect', () => {
+			const auth = options.password ? `AUTH ${JSON.stringify(options.password)}\r\n` : '';
+			socket.write(`${auth}PING\r\n`);
+		});
+		socket.on('data', (chunk) => {
+			reply += chunk.toString('utf8');
+			if (reply.includes('+PONG')) done(true);
+			else if (/-(LOADING|NOAUTH|ERR|WRONGPASS)/.test(reply) && !options.password) done(/NOAUTH/.test(reply));
+			else if (/-(LOADING)/.test(reply)) done(false);
+		});
+	});
+}
+
+/** Polls PING every 100 ms until it answers, `alive()` says the node died, or the time runs out. */
+export async function waitForPing(port: number, options: {timeoutMs: number; password?: string; alive?: () => Promise<boolean>}): Promise<boolean> {
+	const deadline = Date.now() + options.timeoutMs;
+	let attempt = 0;
+	while (Date.now() < deadline) {
+		if (await ping(port, {password: options.password, timeoutMs: 1000})) return true;
+		if (options.alive && ++attempt % 5 === 0 && !(await options.alive())) return false;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return false;
+}

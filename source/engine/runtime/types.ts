@@ -1,0 +1,94 @@
+import type {NodeSpec} from '../topology.js';
+
+export type RuntimeKind = 'docker' | 'local';
+
+/** Progress of an image pull (docker) or of finding binaries (local). */
+export interface PullProgress {
+	image: string;
+	/** Bytes done and expected, summed over layers that report them. */
+	current: number;
+	total: number;
+	/** Latest status line, e.g. "Downloading". */
+	status: string;
+}
+
+export interface ExecResult {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+}
+
+/** What a node's container or process is doing, as the runtime sees it. */
+export type NodeRunState = 'missing' | 'created' | 'running' | 'paused' | 'exited';
+
+/** One operation, as the learner would type it. */
+export type RuntimeOp =
+	| {op: 'start' | 'stop' | 'kill' | 'pause' | 'resume' | 'restart' | 'isolate' | 'heal' | 'logs' | 'remove'; node: string}
+	| {op: 'create'; node: string}
+	| {op: 'cli'; node: string; args: string[]}
+	| {op: 'write-config'; node: string; text: string}
+	| {op: 'show-config'; node: string}
+	| {op: 'network'}
+	| {op: 'teardown'};
+
+export interface RuntimeOptions {
+	/** Identifies this session in labels, names and folders. */
+	sessionId: string;
+	/** Shifts every port (default 6379). */
+	basePort: number;
+	/** Docker image (docker runtime). */
+	image?: string;
+	/** Folder with redis-server / redis-sentinel / redis-cli (local runtime). */
+	redisBin?: string;
+	password?: string;
+}
+
+/**
+ * Where the nodes run. Both implementations keep node-to-node traffic off the host's
+ * published ports and let the app connect to 127.0.0.1 only.
+ */
+export interface Runtime {
+	readonly kind: RuntimeKind;
+	readonly sessionId: string;
+	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
+	readonly label: string;
+	/** Image present (pulling if needed) or binaries found; network created. */
+	prepare(onProgress?: (progress: PullProgress) => void): Promise<void>;
+	/** Writes the node's config (from spec) and creates its container; does not start it. */
+	create(node: NodeSpec): Promise<void>;
+	/** Replaces a node's config text (applied at its next start). */
+	writeConfig(name: string, text: string): Promise<void>;
+	readConfig(name: string): Promise<string>;
+	/** The config text the runtime would write for this spec (addresses resolved for this runtime). */
+	renderConfig(node: NodeSpec): string;
+	start(name: string): Promise<void>;
+	/** `shutdown`: graceful (SIGTERM / docker stop); `kill`: SIGKILL. */
+	stop(name: string, how: 'shutdown' | 'kill'): Promise<void>;
+	restart(name: string): Promise<void>;
+	pause(name: string): Promise<void>;
+	resume(name: string): Promise<void>;
+	/** Cuts the node off the lab network (docker only; local throws NEEDS_DOCKER). */
+	isolate(name: string): Promise<void>;
+	heal(name: string): Promise<void>;
+	/** Runs `redis-cli -p <port> <args>` next to the node (inside its container for docker). */
+	exec(name: string, args: string[]): Promise<ExecResult>;
+	/** Runs a POSIX shell script next to the node (inside its container for docker), e.g. a redis-cli loop. */
+	execShell(name: string, script: string): Promise<ExecResult>;
+	/** Follows the node's log from `tail` lines back until the signal aborts. */
+	logs(name: string, options?: {tail?: number; signal?: AbortSignal}): AsyncIterable<string>;
+	/** The last `lines` lines of a node's log as text ('' when there is none). */
+	tailLogs?(name: string, lines: number): Promise<string>;
+	state(name: string): Promise<NodeRunState>;
+	/** Where the app connects: always 127.0.0.1. */
+	hostAddress(name: string): {host: string; port: number};
+	/** Where other nodes reach this node (container name, or 127.0.0.1). */
+	peerAddress(name: string): {host: string; port: number};
+	/** Maps an address reported by Redis or Sentinel back to a node name. */
+	resolve(host: string, port: number): string | undefined;
+	/** The shell command a learner would type for an operation. */
+	commandFor(op: RuntimeOp): string;
+	/** Removes every container, network, process and folder of this session. */
+	teardown(): Promise<void>;
+	/** Nodes this runtime has created. */
+	nodes(): NodeSpec[];
+}

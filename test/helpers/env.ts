@@ -1,0 +1,61 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import type {TestContext} from 'node:test';
+
+/** The image integration tests use: REDIS_LAB_IMAGE, else the offline image CI builds. */
+export const TEST_IMAGE = process.env.REDIS_LAB_IMAGE ?? 'redis-lab/redis:offline';
+
+export const inCI = process.env.CI === 'true' || process.env.CI === '1';
+
+let dockerAnswer: string | undefined | null = null;
+
+/** Why Docker (with the test image) cannot be used here, or undefined when it can. */
+export function dockerUnavailable(): string | undefined {
+	if (dockerAnswer !== null) return dockerAnswer;
+	const info = spawnSync('docker', ['info'], {encoding: 'utf8', timeout: 10_000});
+	if (info.status !== 0) dockerAnswer = 'Docker is not reachable (docker info failed)';
+	else if (spawnSync('docker', ['image', 'inspect', TEST_IMAGE], {encoding: 'utf8'}).status !== 0) dockerAnswer = `the image ${TEST_IMAGE} is missing (scripts/build-offline-image.sh builds it)`;
+	else dockerAnswer = undefined;
+	return dockerAnswer;
+}
+
+/** Skips (developer machine) or fails loudly (CI) when Docker is not usable. Returns true when usable. */
+export function needDocker(t: TestContext): boolean {
+	const reason = dockerUnavailable();
+	if (!reason) return true;
+	if (inCI) throw new Error(`Docker is required in CI: ${reason}`);
+	console.log(`# skipped: ${reason}`);
+	t.skip(reason);
+	return false;
+}
+
+/** Same for redis-server on PATH. */
+export function needRedisServer(t: TestContext): boolean {
+	const found = spawnSync('redis-server', ['--version'], {encoding: 'utf8'}).status === 0;
+	if (found) return true;
+	if (inCI) throw new Error('redis-server is required in CI');
+	console.log('# skipped: redis-server is not on PATH');
+	t.skip('redis-server is not on PATH');
+	return false;
+}
+
+export function labelledContainers(filter = 'redis-lab.managed=true'): string[] {
+	return execFileSync('docker', ['ps', '-aq', '--filter', `label=${filter}`], {encoding: 'utf8'}).split('\n').filter(Boolean);
+}
+
+export function labelledNetworks(filter = 'redis-lab.managed=true'): string[] {
+	return execFileSync('docker', ['network', 'ls', '-q', '--filter', `label=${filter}`], {encoding: 'utf8'}).split('\n').filter(Boolean);
+}
+
+/** Pids of redis-server / redis-sentinel processes listening on one of `ports`. */
+export function redisProcessesOn(ports: number[]): number[] {
+	const out = spawnSync('pgrep', ['-af', 'redis-(server|sentinel)'], {encoding: 'utf8'}).stdout ?? '';
+	const pids: number[] = [];
+	for (const line of out.split('\n').filter(Boolean)) {
+		const [pid, ...rest] = line.split(' ');
+		const command = rest.join(' ');
+		if (ports.some((port) => command.includes(`:${port}`) || command.includes(` ${port}`) || command.includes(`/${port}`))) pids.push(Number(pid));
+	}
+	return pids;
+}
+
+export const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
