@@ -142,6 +142,7 @@ export class Session {
 	// --- node operations (each shows its command, then does it) ---
 
 	async startNode(name: string, options: {quiet?: boolean} = {}): Promise<void> {
+		if (this.closed) throw new RedisLabError('INTERNAL', 'The session is closing');
 		const spec = this.spec(name);
 		const state = await this.runtime.state(name);
 		if (state === 'missing') {
@@ -167,7 +168,18 @@ export class Session {
 		const servers = names.filter((name) => this.spec(name).kind === 'redis');
 		const sentinels = names.filter((name) => this.spec(name).kind === 'sentinel');
 		await Promise.all(servers.map((name) => this.startNode(name, options)));
+		if (sentinels.length > 0) await this.waitReplicasLinked(servers);
 		await Promise.all(sentinels.map((name) => this.startNode(name, options)));
+	}
+
+	/**
+	 * Sentinels learn replicas from the master's INFO, which they re-read only every 10 s:
+	 * starting them after the replicas have linked makes the first read complete.
+	 */
+	private async waitReplicasLinked(names: string[]): Promise<void> {
+		const replicas = names.filter((name) => this.spec(name).replicaOf);
+		if (replicas.length === 0) return;
+		await this.waitFor((state) => replicas.every((name) => state.nodes.find((node) => node.name === name)?.replication?.masterLinkStatus === 'up') || undefined, 10_000, 'the replicas to link up', 50).catch(() => undefined);
 	}
 
 	async stopNode(name: string, how: 'shutdown' | 'kill', options: {quiet?: boolean} = {}): Promise<void> {

@@ -140,6 +140,8 @@ function commonLines(node: NodeSpec, context: RenderContext): string[] {
 export function renderRedisConf(node: NodeSpec, context: RenderContext): string {
 	const lines = commonLines(node, context);
 	if (context.password) lines.push(line('requirepass', quoted(context.password)), line('masterauth', quoted(context.password)));
+	// Redis 7 waits 5 s for more replicas before a diskless full sync; a lab has no reason to.
+	lines.push('repl-diskless-sync-delay 0');
 	if (node.replicaOf) {
 		const master = context.peerAddress(node.replicaOf);
 		lines.push(line('replicaof', master.host, master.port));

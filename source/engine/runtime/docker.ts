@@ -59,7 +59,11 @@ export class DockerRuntime implements Runtime {
 		return `${this.prefix}-${node}`;
 	}
 
-	async prepare(onProgress?: (progress: PullProgress) => void): Promise<void> {
+	prepare(onProgress?: (progress: PullProgress) => void): Promise<void> {
+		return this.track(this.prepareNow(onProgress));
+	}
+
+	private async prepareNow(onProgress?: (progress: PullProgress) => void): Promise<void> {
 		await this.ensureImage(onProgress);
 		await this.ensureNetwork();
 		this.sessionDir ??= await createSessionDir(this.sessionId, 'docker');
@@ -118,7 +122,23 @@ export class DockerRuntime implements Runtime {
 		return renderConf(node, {peerAddress: (name) => this.peerAddress(name), password: this.password});
 	}
 
-	async create(node: NodeSpec): Promise<void> {
+	/** Operations that create things, awaited by teardown so nothing appears after it has looked. */
+	private readonly inFlight = new Set<Promise<unknown>>();
+	private tornDown = false;
+
+	private track<T>(operation: Promise<T>): Promise<T> {
+		this.inFlight.add(operation);
+		const forget = () => this.inFlight.delete(operation);
+		operation.then(forget, forget);
+		return operation;
+	}
+
+	create(node: NodeSpec): Promise<void> {
+		if (this.tornDown) return Promise.reject(new RedisLabError('INTERNAL', 'The session is closing'));
+		return this.track(this.createNow(node));
+	}
+
+	private async createNow(node: NodeSpec): Promise<void> {
 		if (!this.sessionDir) await this.prepare();
 		const dir = join(this.sessionDir!, node.name);
 		await mkdir(dir, {recursive: true});
@@ -417,11 +437,14 @@ export class DockerRuntime implements Runtime {
 	}
 
 	async teardown(): Promise<void> {
+		this.tornDown = true;
+		await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, 3000))]);
 		await removeManaged(this.docker, `${SESSION_LABEL}=${this.sessionId}`);
 		this.networkId = undefined;
 		this.records.clear();
 		if (this.sessionDir) await removeSessionDir(this.sessionDir);
 		this.sessionDir = undefined;
+		this.tornDown = false;
 	}
 
 	nodes(): NodeSpec[] {

@@ -1,0 +1,144 @@
+import {messageOf} from './errors.js';
+import {LabRunner, type RunnerOptions} from './lab/runner.js';
+import {normaliseReply} from './lab/checks.js';
+import {splitCommandLine} from './shell.js';
+import type {Lab} from './lab/types.js';
+import type {Session} from './session.js';
+import type {SessionIntents, SessionState, SessionStore} from './session-state.js';
+
+export const MAX_CONSOLE_INPUT = 500;
+
+/** Called when a step's checks all pass, however the learner got there. */
+export type StepDoneListener = (labId: string, stepId: string, index: number) => void;
+
+/**
+ * A session running one lab, as the interactive app drives it: the store the UI renders and
+ * the intents its keys call. Checks of the step on screen are watched continuously, so a step
+ * also passes when the learner does it by hand.
+ */
+export class LabSession implements SessionStore, SessionIntents {
+	runner: LabRunner;
+	private busy = false;
+
+	constructor(
+		readonly session: Session,
+		lab: Lab,
+		private readonly options: RunnerOptions & {onStepDone?: StepDoneListener; startAt?: number} = {},
+	) {
+		this.runner = new LabRunner(session, lab, options);
+	}
+
+	getState = (): SessionState => this.session.getState();
+	subscribe = (listener: () => void) => this.session.subscribe(listener);
+
+	/** Prepares the runtime, builds the lab's starting state, and starts watching the first step. */
+	async open(): Promise<void> {
+		try {
+			await this.session.prepare();
+			await this.runner.setup();
+			this.session.ready();
+			this.runner.goTo(this.options.startAt ?? 0);
+			this.watch();
+		} catch (error) {
+			this.session.fail(error);
+		}
+	}
+
+	private watch(): void {
+		const index = this.runner.current;
+		void this.runner.watchStep(index).then((ok) => this.passed(index, ok));
+	}
+
+	private passed(index: number, ok: boolean): void {
+		const step = this.runner.lab.steps[index];
+		if (ok && step) this.options.onStepDone?.(this.runner.lab.id, step.id, index);
+	}
+
+	async runStep(): Promise<void> {
+		if (this.busy) return;
+		this.busy = true;
+		const index = this.runner.current;
+		try {
+			this.runner.stopWatching();
+			this.passed(index, await this.runner.runStep(index));
+		} catch (error) {
+			this.session.record('error', messageOf(error));
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Runs what is left of the step (the actions the app has not run yet), then its checks. */
+	solveStep(): Promise<void> {
+		return this.runStep();
+	}
+
+	goToStep(index: number): void {
+		this.runner.stopWatching();
+		this.runner.goTo(index);
+		if (!this.busy) this.watch();
+	}
+
+	next(): void {
+		this.goToStep(this.runner.current + 1);
+	}
+
+	back(): void {
+		this.goToStep(this.runner.current - 1);
+	}
+
+	/** Tears the lab's nodes down and builds its starting state again. */
+	async resetLab(): Promise<void> {
+		if (this.busy) return;
+		this.busy = true;
+		try {
+			this.runner.dispose();
+			await this.session.reset();
+			const fresh = new LabRunner(this.session, this.runner.lab, this.options);
+			this.runner = fresh;
+			await fresh.setup();
+			this.session.ready();
+			fresh.goTo(0);
+		} catch (error) {
+			this.session.fail(error);
+		} finally {
+			this.busy = false;
+		}
+		this.watch();
+	}
+
+	/** A redis-cli command typed by the learner; Redis errors come back as replies, never as crashes. */
+	async console(node: string, commandLine: string): Promise<{reply: string; isError: boolean}> {
+		const line = commandLine.trim();
+		if (line.length === 0) return {reply: '', isError: false};
+		if (line.length > MAX_CONSOLE_INPUT) return {reply: `Command too long (${line.length} characters; at most ${MAX_CONSOLE_INPUT})`, isError: true};
+		if (/[\u0000-\u0008\u000E-\u001F\u007F]/.test(line)) return {reply: 'Control characters are not allowed; type the command as text', isError: true};
+		let args: string[];
+		try {
+			args = splitCommandLine(line);
+		} catch (error) {
+			return {reply: messageOf(error), isError: true};
+		}
+		if (!this.session.nodeNames().includes(node)) return {reply: `Unknown node ${node}`, isError: true};
+		try {
+			const result = await this.session.cli(node, args, {byUser: true});
+			const reply = normaliseReply(result.stdout || result.stderr);
+			const raw = (result.stdout || result.stderr).trimEnd();
+			return {reply: raw || '(no reply)', isError: reply.isError || (result.exitCode !== 0 && !result.stdout)};
+		} catch (error) {
+			return {reply: messageOf(error), isError: true};
+		}
+	}
+
+	followLogs(on: boolean): void {
+		for (const node of this.session.nodeNames().filter((name) => name.startsWith('sentinel'))) {
+			if (on) this.session.followLogs(node);
+			else this.session.unfollowLogs(node);
+		}
+	}
+
+	async close(options: {keep?: boolean} = {}): Promise<void> {
+		this.runner.dispose();
+		await this.session.close(options);
+	}
+}

@@ -1,0 +1,21 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {compare, normaliseReply} from '../../../source/engine/lab/checks.js';
+
+test('redis-cli --no-raw replies are normalised for checks', () => {
+	assert.deepEqual(normaliseReply('"farb"\n'), {text: 'farb', isError: false});
+	assert.deepEqual(normaliseReply('(nil)\n'), {text: '(nil)', isError: false});
+	assert.deepEqual(normaliseReply('(integer) 2\n'), {text: '2', isError: false});
+	assert.deepEqual(normaliseReply("(error) READONLY You can't write against a read only replica.\n"), {text: "READONLY You can't write against a read only replica.", isError: true});
+	assert.deepEqual(normaliseReply('1) "172.18.0.3"\n2) "6380"\n'), {text: '172.18.0.3\n6380', isError: false});
+});
+
+test('comparisons say what they saw', () => {
+	assert.equal(compare('2', {equals: 2}).ok, true);
+	assert.equal(compare('1', {equals: true}).ok, true);
+	assert.deepEqual(compare('1', {equals: 2}), {ok: false, detail: 'is 1, expected 2'});
+	assert.equal(compare('12', {atLeast: 10, atMost: 15}).ok, true);
+	assert.equal(compare('16', {atMost: 15}).ok, false);
+	assert.equal(compare('up', {matches: '^u'}).ok, true);
+	assert.equal(compare(undefined, {equals: 1}).ok, false);
+});
