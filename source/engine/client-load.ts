@@ -1,4 +1,4 @@
-import {Redis} from 'ioredis';
+import {Redis, type RedisOptions} from 'ioredis';
 import {messageOf} from './errors.js';
 import {MASTER_NAME} from './topology.js';
 
@@ -41,7 +41,7 @@ export class ClientLoad {
 	private running = false;
 
 	constructor(private readonly options: ClientLoadOptions) {
-		this.client = new Redis({
+		const redisOptions: RedisOptions & {failoverDetector?: boolean} = {
 			sentinels: options.sentinelPorts.map((port) => ({host: '127.0.0.1', port})),
 			name: MASTER_NAME,
 			password: options.password,
@@ -61,7 +61,8 @@ export class ClientLoad {
 			sentinelRetryStrategy: () => 250,
 			retryStrategy: () => 250,
 			failoverDetector: true,
-		} as ConstructorParameters<typeof Redis>[0] & {failoverDetector: boolean});
+		};
+		this.client = new Redis(redisOptions);
 		this.client.on('error', (error: Error) => {
 			this.figures.lastError = messageOf(error);
 		});

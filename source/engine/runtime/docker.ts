@@ -8,7 +8,7 @@ import {confFileName, kindOf, portFor, renderConf, type NodeSpec} from '../topol
 import {createSessionDir, removeSessionDir} from '../session-dir.js';
 import {heredoc, shellJoin, shellQuote} from '../shell.js';
 import {waitForPing} from './ping.js';
-import {dockerError, managedLabels, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
+import {dockerClient, dockerError, managedLabels, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOp, RuntimeOptions} from './types.js';
 
 export const DEFAULT_IMAGE = 'redis:7.2';
@@ -41,7 +41,7 @@ export class DockerRuntime implements Runtime {
 	private networkId?: string;
 	private subnet?: string;
 
-	constructor(options: RuntimeOptions, docker: Docker = new Docker()) {
+	constructor(options: RuntimeOptions, docker: Docker = dockerClient()) {
 		this.sessionId = options.sessionId;
 		this.image = options.image ?? DEFAULT_IMAGE;
 		this.label = this.image;

@@ -5,12 +5,17 @@ export function ping(port: number, options: {host?: string; password?: string; t
 	return new Promise((resolve) => {
 		const socket = connect({host: options.host ?? '127.0.0.1', port});
 		let reply = '';
+		let settled = false;
 		const done = (ok: boolean) => {
+			if (settled) return;
+			settled = true;
 			socket.destroy();
 			resolve(ok);
 		};
 		socket.setTimeout(options.timeoutMs ?? 1000, () => done(false));
 		socket.on('error', () => done(false));
+		// docker-proxy accepts, then closes, while the server inside is not listening yet.
+		socket.on('close', () => done(false));
 		socket.on('connect', () => {
 			const auth = options.password ? `AUTH ${JSON.stringify(options.password)}\r\n` : '';
 			socket.write(`${auth}PING\r\n`);
