@@ -167,7 +167,8 @@ export async function evaluate(check: Check, context: CheckContext): Promise<Ver
 		const figures = context.clients.get(check.client.id)?.();
 		if (!figures) return fail(`client ${check.client.id} was not started`);
 		if (check.client.lost && figures.lost === undefined) return fail('lost writes are counted when the client stops');
-		return compareFigures({acknowledged: figures.acknowledged, errors: figures.errors, lost: figures.lost ?? 0}, check.client);
+		const verdict = compareFigures({acknowledged: figures.acknowledged, errors: figures.errors, lost: figures.lost ?? 0}, check.client);
+		return verdict.ok || !figures.lastError ? verdict : {...verdict, detail: `${verdict.detail}; errors ${figures.errors}, last: ${figures.lastError}`};
 	}
 	return fail('unknown check');
 }

@@ -21,7 +21,7 @@ export function managedLabels(sessionId: string): Record<string, string> {
 export function dockerClient(): Docker {
 	const host = process.env.DOCKER_HOST;
 	const plain = !host || /^(unix|npipe):/.test(host) || (/^(tcp|http):/.test(host) && !process.env.DOCKER_CERT_PATH && process.env.DOCKER_TLS_VERIFY !== '1');
-	const agent = plain ? {agent: new http.Agent({keepAlive: false})} : {};
+	const agent = (plain ? {agent: new http.Agent({keepAlive: false})} : {}) as Docker.DockerOptions;
 	if (host || process.platform === 'win32') return new Docker(agent);
 	const userSocket = join(homedir(), '.docker', 'run', 'docker.sock');
 	if (!existsSync('/var/run/docker.sock') && existsSync(userSocket)) return new Docker({socketPath: userSocket, ...agent});
