@@ -41,7 +41,8 @@ export class ClientLoad {
 	private running = false;
 
 	constructor(private readonly options: ClientLoadOptions) {
-		const redisOptions: RedisOptions & {failoverDetector?: boolean} = {
+		// No failoverDetector: with it, ioredis 5 sometimes ends the connection for good after +switch-master.
+		const redisOptions: RedisOptions = {
 			sentinels: options.sentinelPorts.map((port) => ({host: '127.0.0.1', port})),
 			name: MASTER_NAME,
 			password: options.password,
@@ -60,7 +61,6 @@ export class ClientLoad {
 			enableOfflineQueue: false,
 			sentinelRetryStrategy: () => 250,
 			retryStrategy: () => 250,
-			failoverDetector: true,
 		};
 		this.client = new Redis(redisOptions);
 		this.client.on('error', (error: Error) => {
