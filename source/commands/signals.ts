@@ -5,6 +5,7 @@
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
 	let cleaning = false;
 	const handler = (signal: NodeJS.Signals) => {
+		if (cleaning && signal !== 'SIGINT') return;
 		if (cleaning) {
 			process.stderr.write('\nForced exit: some lab nodes may still be running. Remove them with: redis-lab down\n');
 			process.exit(130);

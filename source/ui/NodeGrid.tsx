@@ -14,7 +14,7 @@ export interface NodeGridProps {
 
 /** Panes side by side, wrapping onto a second row when the terminal is narrow. */
 export function NodeGrid({nodes, now, columns, paneHeight, focused}: NodeGridProps) {
-	const perRow = Math.max(1, Math.min(nodes.length, Math.floor(columns / 26)));
+	const perRow = Math.max(1, Math.min(nodes.length, Math.floor(columns / 22)));
 	const width = Math.floor(columns / perRow);
 	const lines: NodeView[][] = [];
 	for (let i = 0; i < nodes.length; i += perRow) lines.push(nodes.slice(i, i + perRow));

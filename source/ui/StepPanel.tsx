@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import stringWidth from 'string-width';
 import type {Lang, Step} from '../engine/lab/types.js';
 import type {StepState} from '../engine/session-state.js';
 
@@ -14,13 +15,39 @@ export interface StepPanelProps {
 	textLines: number;
 }
 
+const TOKENS = /[\u2E80-\u9FFF\uAC00-\uD7AF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uAC00-\uD7AF\uFF00-\uFFEF]+|\s+/g;
+
+/** Word wrap (CJK characters break anywhere) into at most `lines` lines of `width` columns, with … when cut. */
+export function wrapLines(text: string, width: number, lines: number): string[] {
+	const out: string[] = [];
+	let line = '';
+	for (const token of text.match(TOKENS) ?? []) {
+		const piece = /^\s+$/.test(token) ? ' ' : token;
+		if (stringWidth(line + piece) <= width) {
+			line += piece;
+			continue;
+		}
+		out.push(line.trimEnd());
+		line = piece === ' ' ? '' : piece;
+		if (out.length === lines) {
+			const last = out[lines - 1]!;
+			out[lines - 1] = `${stringWidth(last) >= width ? last.slice(0, -1) : last}…`;
+			return out;
+		}
+	}
+	if (line.trim()) out.push(line.trimEnd());
+	return out.slice(0, lines);
+}
+
 const MARK = {pending: '…', passed: '✓', failed: '✗'} as const;
 const COLOR = {pending: 'gray', passed: 'green', failed: 'red'} as const;
 
 /** The step on screen: title, narrative, note, commands, checks as they settle, hint on failure. */
 export function StepPanel({step, state, index, total, lang, width, textLines}: StepPanelProps) {
 	const text = (value: {en: string; zh?: string}) => (value[lang] ?? value.en).trim();
-	const narrative = text(step.text).replace(/\s*\n\s*/g, ' ');
+	const full = text(step.text).replace(/\s*\n\s*/g, ' ');
+	// Wrap by hand to a fixed number of lines: text taller than its box would draw over the next rows.
+	const narrative = wrapLines(full, Math.max(20, width - 4), textLines);
 	const status = state.status === 'running' ? 'running…' : state.status === 'watching' ? 'watching the servers' : state.status;
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" borderColor="blue" paddingX={1}>
@@ -28,9 +55,9 @@ export function StepPanel({step, state, index, total, lang, width, textLines}: S
 				<Text bold color="blue">Step {index + 1}/{total}: {text(step.title)}</Text>
 				<Text color="gray"> · {status}</Text>
 			</Text>
-			<Box height={textLines}>
-				<Text wrap="wrap">{narrative}</Text>
-			</Box>
+			{narrative.map((line, i) => (
+				<Text key={`t${i}`} wrap="truncate">{line}</Text>
+			))}
 			{step.note ? <Text wrap="truncate" color="yellow">note: {text(step.note).replace(/\s*\n\s*/g, ' ')}</Text> : null}
 			{state.commands.slice(0, 4).map((command, i) => (
 				<Text key={i} wrap="truncate" color="cyan">$ {command.split('\n')[0]}</Text>

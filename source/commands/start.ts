@@ -1,0 +1,127 @@
+import {RedisLabError, isRedisLabError, messageOf} from '../engine/errors.js';
+import {findLab, loadCatalogue} from '../engine/lab/loader.js';
+import {LabSession} from '../engine/lab-session.js';
+import {ProgressStore} from '../engine/progress.js';
+import {createRuntime} from '../engine/runtime/detect.js';
+import {Session, newSessionId} from '../engine/session.js';
+import type {AppController, LabHandle} from '../ui/controller.js';
+import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags} from './options.js';
+import {conflictingLeftovers} from './open-session.js';
+import {removeEverything, reachableDocker} from '../engine/inventory.js';
+import {dockerClient} from '../engine/runtime/docker-common.js';
+
+export const usage = 'redis-lab [start <lab>] [--runtime docker|local] [--image IMAGE] [--lang en|zh] [--reset] [--base-port N]';
+
+/** The interactive app: the menu, or one lab. */
+export async function start(argv: string[]): Promise<number> {
+	const {values, positionals} = parse(argv.filter((arg) => arg !== 'start'), {...RUNTIME_FLAGS, lang: {type: 'string'}, reset: {type: 'boolean'}});
+	const flags = runtimeFlags(values);
+	const lang = parseLang(values.lang);
+	const labs = await loadCatalogue();
+	const initialLab = positionals[0] ? findLab(labs, positionals[0]).id : undefined;
+	const progress = new ProgressStore();
+	if (values.reset) progress.reset();
+	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', 'The interactive app needs a terminal', {hint: 'Use redis-lab run <lab> for a headless run.'});
+
+	let startupError: AppController['startupError'];
+	let runtimeKind: 'docker' | 'local' = flags.runtime ?? 'docker';
+	let runtimeLabel = flags.image ?? '';
+	try {
+		const probe = await createRuntime({...flags, sessionId: 'probe'});
+		runtimeKind = probe.kind;
+		runtimeLabel = probe.label;
+	} catch (error) {
+		startupError = {message: messageOf(error), hint: isRedisLabError(error) ? error.hint : undefined};
+	}
+
+	let current: LabSession | undefined;
+	const controller: AppController = {
+		labs,
+		runtime: runtimeKind,
+		runtimeLabel,
+		lang,
+		progress,
+		initialLab,
+		startupError,
+		async openLab(labId) {
+			const lab = findLab(labs, labId);
+			const runtime = await createRuntime({...flags, sessionId: newSessionId()});
+			if (!lab.runtimes.includes(runtime.kind)) throw new RedisLabError('NEEDS_DOCKER', `${lab.id} needs the docker runtime (it cuts a node off the network)`, {hint: 'Start redis-lab with --runtime docker.'});
+			const leftovers = await conflictingLeftovers(flags, runtime.kind);
+			if (leftovers.length > 0) {
+				if (!flags.clean) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session hold our ports: ${leftovers.map((node) => node.node).join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
+				await removeEverything(runtime.kind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
+			}
+			const session = new Session({runtime, password: flags.password});
+			const saved = progress.get(lab.id);
+			current = new LabSession(session, lab, {
+				lang,
+				basePort: flags.basePort,
+				startAt: saved.lastStep,
+				onStepDone: (id, stepId) => progress.markDone(id, stepId),
+			});
+			session.subscribe(() => {
+				const index = session.getState().lab?.current;
+				if (index !== undefined) progress.setLast(lab.id, index);
+			});
+			void current.open();
+			return current as LabHandle;
+		},
+	};
+
+	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+	let exitResult: {handle?: LabHandle; keep: boolean} = {keep: false};
+	let closing = false;
+	let tearingDown: Promise<void> | undefined;
+	/** One teardown, whoever asks first; later callers wait for the same one. */
+	const teardown = (keep: boolean): Promise<void> => {
+		closing = true;
+		tearingDown ??= current ? current.close({keep}).catch(() => undefined) : Promise.resolve();
+		return tearingDown;
+	};
+	const unmount = () => {
+		try {
+			instance.unmount();
+		} catch {
+			// The terminal may be gone (SIGHUP): nothing to restore.
+		}
+	};
+	const say = (text: string) => {
+		try {
+			process.stderr.write(text);
+		} catch {
+			// Same.
+		}
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		// A hang-up arrives twice (the signal, and stdin ending); only a second Ctrl+C forces.
+		if (closing && signal !== 'SIGINT') return;
+		if (closing) {
+			say('\nForced exit: some lab nodes may still be running. Remove them with: redis-lab down\n');
+			process.exit(130);
+		}
+		// Tear down first: with the terminal closed, anything touching it may throw.
+		const done = teardown(flags.keep);
+		const force = setTimeout(() => process.exit(130), 8000);
+		force.unref();
+		unmount();
+		say(`\n${signal}: removing the lab's nodes...\n`);
+		void done.finally(() => process.exit(130));
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+	process.on('uncaughtException', (error) => {
+		const done = teardown(false);
+		unmount();
+		say(`redis-lab: ${messageOf(error)}\n`);
+		void done.finally(() => process.exit(1));
+	});
+	// A closed terminal ends stdin: treat it like a hang-up.
+	process.stdin.on('end', () => onSignal('SIGHUP'));
+	process.stdin.on('error', () => onSignal('SIGHUP'));
+	const instance = render(React.createElement(App, {controller, onExit: (result) => (exitResult = result)}), {exitOnCtrlC: false, maxFps: 20, patchConsole: false});
+	await instance.waitUntilExit();
+	const keep = exitResult.keep || flags.keep;
+	if (current) process.stdout.write(keep ? 'Leaving the lab running. Remove it later with: redis-lab down\n' : 'Removing the lab\'s nodes...\n');
+	await teardown(keep);
+	return 0;
+}

@@ -1,0 +1,165 @@
+import {Box, Text} from 'ink';
+import React, {useState} from 'react';
+import type {Lang} from '../engine/lab/types.js';
+import {CommandLog} from './CommandLog.js';
+import {Console, type ConsoleLine} from './Console.js';
+import type {LabHandle} from './controller.js';
+import {EventTimeline} from './EventTimeline.js';
+import {useKeys} from './hooks/use-keys.js';
+import {useNow} from './hooks/use-now.js';
+import {useSession} from './hooks/use-session.js';
+import {useSize} from './hooks/use-size.js';
+import {HelpScreen, KeyHelp} from './KeyHelp.js';
+import {intentFor} from './keybindings.js';
+import {LogView} from './LogView.js';
+import {NodeGrid} from './NodeGrid.js';
+import {PullProgress} from './StartupScreen.js';
+import {StepPanel} from './StepPanel.js';
+
+export interface LabScreenProps {
+	handle: LabHandle;
+	lang: Lang;
+	/** The learner pressed q: the app asks about removing the servers. */
+	onQuit: () => void;
+	/** Dialogs above this screen own the keyboard. */
+	active: boolean;
+}
+
+type Bottom = 'commands' | 'logs' | 'console';
+const MAX_INPUT = 500;
+
+/** One lab: header, step panel, node panes, event timeline, command log / logs / console, keys. */
+export function LabScreen({handle, lang, onQuit, active}: LabScreenProps) {
+	const state = useSession(handle);
+	const now = useNow(500);
+	const {columns, rows} = useSize();
+	const [bottom, setBottom] = useState<Bottom>('commands');
+	const [help, setHelp] = useState(false);
+	const [focused, setFocused] = useState(0);
+	const [consoleNode, setConsoleNode] = useState(0);
+	const [input, setInput] = useState('');
+	const [history, setHistory] = useState<string[]>([]);
+	const [historyIndex, setHistoryIndex] = useState<number | undefined>();
+	const [lines, setLines] = useState<ConsoleLine[]>([]);
+	const [busy, setBusy] = useState(false);
+	const lab = state.lab;
+	const nodes = state.nodes;
+	const nodeNames = nodes.map((node) => node.name);
+
+	useKeys((typed, key) => {
+		if (help) {
+			setHelp(false);
+			return;
+		}
+		if (bottom === 'console') {
+			const intent = intentFor('console', typed, key);
+			if (intent === 'console-leave') setBottom('commands');
+			else if (intent === 'console-node') setConsoleNode((index) => (index + 1) % Math.max(1, nodeNames.length));
+			else if (key.upArrow && history.length > 0) {
+				const index = historyIndex === undefined ? history.length - 1 : Math.max(0, historyIndex - 1);
+				setHistoryIndex(index);
+				setInput(history[index]!);
+			} else if (key.downArrow && historyIndex !== undefined) {
+				const index = historyIndex + 1;
+				setHistoryIndex(index >= history.length ? undefined : index);
+				setInput(index >= history.length ? '' : history[index]!);
+			} else if (key.return) {
+				const line = input.trim();
+				const node = nodeNames[consoleNode];
+				if (!line || !node || busy) return;
+				setBusy(true);
+				setHistory((previous) => [...previous.filter((entry) => entry !== line), line].slice(-100));
+				setHistoryIndex(undefined);
+				setInput('');
+				void handle.console(node, line).then((result) => {
+					setLines((previous) => [...previous, {node, input: line, reply: result.reply, isError: result.isError}].slice(-50));
+					setBusy(false);
+				});
+			} else if (key.backspace || key.delete) setInput((text) => text.slice(0, -1));
+			else if (typed && !key.ctrl && !key.meta) setInput((text) => (text + typed.replace(/[\r\n]/g, ' ')).slice(0, MAX_INPUT));
+			return;
+		}
+		switch (intentFor('lab', typed, key)) {
+			case 'next':
+				handle.next();
+				break;
+			case 'back':
+				handle.back();
+				break;
+			case 'run':
+				void handle.runStep();
+				break;
+			case 'solve':
+				void handle.solveStep();
+				break;
+			case 'reset':
+				void handle.resetLab();
+				break;
+			case 'console':
+				setBottom('console');
+				break;
+			case 'logs': {
+				const on = bottom !== 'logs';
+				handle.followLogs(on);
+				setBottom(on ? 'logs' : 'commands');
+				break;
+			}
+			case 'focus':
+				setFocused((index) => (index + 1) % Math.max(1, nodes.length));
+				break;
+			case 'help':
+				setHelp(true);
+				break;
+			case 'quit':
+				onQuit();
+				break;
+			default:
+				if (/^[1-9]$/.test(typed) && lab) handle.goToStep(Number(typed) - 1);
+		}
+	}, {isActive: active, raw: bottom === 'console'});
+
+	if (help) return <HelpScreen />;
+
+	const width = Math.max(40, columns);
+	const title = lab ? lab.lab.title[lang] ?? lab.lab.title.en : 'lab';
+	const current = lab?.steps[lab.current];
+	const step = lab?.lab.steps[lab.current];
+	// Keep the live area shorter than the terminal: Ink redraws the whole screen otherwise.
+	const budget = Math.max(18, rows - 1);
+	const paneHeight = nodes.some((node) => node.replication?.role === 'master' && node.replication.replicas.length > 1) ? 5 : 4;
+	const gridRows = Math.ceil(nodes.length / Math.max(1, Math.min(nodes.length, Math.floor(width / 22))));
+	const gridHeight = gridRows * (paneHeight + 2);
+	const stepHeight = 3 + 2 + (step?.note ? 1 : 0) + Math.min(5, current?.commands.length ?? 0) + (current?.checks.length ?? 0) + (current?.status === 'failed' ? 2 : 0) + 2;
+	const textLines = width >= 120 ? 2 : 3;
+	const rest = budget - 2 - stepHeight - gridHeight;
+	const timelineHeight = Math.max(2, Math.min(10, Math.floor(rest / 2) - 3));
+	const bottomHeight = Math.max(3, rest - timelineHeight - 3 - 2);
+	const ready = state.phase === 'ready' && lab?.setup === 'done';
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate">
+				<Text bold color="blue">redis-lab · {lab?.lab.id ?? ''} · step {(lab?.current ?? 0) + 1}/{lab?.steps.length ?? 0}</Text>
+				<Text color="gray"> · {title} · {state.runtime} · {state.runtimeLabel}</Text>
+			</Text>
+			{state.phase === 'failed' && state.error ? (
+				<Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
+					<Text color="red" wrap="truncate">{state.error.message}</Text>
+					{state.error.hint ? <Text color="yellow" wrap="truncate">{state.error.hint}</Text> : null}
+				</Box>
+			) : null}
+			{!ready && state.phase !== 'failed' ? <PullProgress state={state} width={width} /> : null}
+			{step && current ? <StepPanel step={step} state={current} index={lab!.current} total={lab!.steps.length} lang={lang} width={width} textLines={textLines} /> : null}
+			<NodeGrid nodes={nodes} now={now} columns={width} paneHeight={paneHeight} focused={nodes[focused]?.name} />
+			<EventTimeline events={state.events} faultAt={state.faultAt} lang={lang} height={timelineHeight} width={width} />
+			{bottom === 'console' ? (
+				<Console node={nodeNames[consoleNode] ?? '?'} input={input} lines={lines} busy={busy} height={bottomHeight} width={width} />
+			) : bottom === 'logs' ? (
+				<LogView logs={state.logs} height={bottomHeight} width={width} />
+			) : (
+				<CommandLog transcript={state.transcript} height={bottomHeight} width={width} />
+			)}
+			<KeyHelp view={bottom === 'console' ? 'console' : 'lab'} />
+		</Box>
+	);
+}
