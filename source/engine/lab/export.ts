@@ -106,6 +106,15 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 	const lang = options.lang ?? 'en';
 	const specs = new Map(labNodeSpecs(lab, options).map((spec) => [spec.name, spec]));
 	const created = new Set<string>();
+	const written = new Set<string>();
+	/** mkdir + heredoc of a node's config, once (starting or showing it needs the file). */
+	const writeFile = (name: string): string[] => {
+		if (written.has(name)) return [];
+		written.add(name);
+		const spec = specs.get(name)!;
+		const folder = `./redis-lab/${name}`;
+		return [`mkdir -p ${folder} && chmod 777 ${folder}`, heredoc(`${folder}/${confFileName(spec)}`, runtime.renderConfig(spec)), `chmod 666 ${folder}/${confFileName(spec)}`];
+	};
 	const text = (value: {en: string; zh?: string}) => value[lang] ?? value.en;
 	const out: string[] = [
 		'#!/usr/bin/env bash',
@@ -127,10 +136,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			return targets(action.start).flatMap((name) => {
 				if (created.has(name)) return [runtime.commandFor({op: 'start', node: name})];
 				created.add(name);
-				const spec = specs.get(name)!;
-				const configText = runtime.renderConfig(spec);
-				const folder = `./redis-lab/${name}`;
-				return [`mkdir -p ${folder} && chmod 777 ${folder}`, heredoc(`${folder}/${confFileName(spec)}`, configText), `chmod 666 ${folder}/${confFileName(spec)}`, runtime.commandFor({op: runtime.kind === 'docker' ? 'create' : 'start', node: name}), `wait_for "${name} answers PING" 10 cli_${name} PING`];
+				return [...writeFile(name), runtime.commandFor({op: runtime.kind === 'docker' ? 'create' : 'start', node: name}), `wait_for "${name} answers PING" 10 cli_${name} PING`];
 			});
 		}
 		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
@@ -154,9 +160,10 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			}
 			const next = {...spec, extra};
 			specs.set(name, next);
-			return [heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
+			written.add(name);
+			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
 		}
-		if ('show-config' in action) return [`cat ./redis-lab/${action['show-config']}/${confFileName(specs.get(action['show-config'])!)}`];
+		if ('show-config' in action) return [...writeFile(action['show-config']), `cat ./redis-lab/${action['show-config']}/${confFileName(specs.get(action['show-config'])!)}`];
 		if ('write' in action) {
 			const port = `$(node_port ${node(action.write.node)})`;
 			return [`for i in $(seq 1 ${action.write.count}); do cli_${action.write.node === CURRENT ? '$(current_master)' : action.write.node} SET ${action.write.prefix}:$i $i; done  # redis-cli -p ${port}`];

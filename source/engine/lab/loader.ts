@@ -1,33 +1,81 @@
 import {readdir, readFile} from 'node:fs/promises';
-import {join, relative} from 'node:path';
+import {isAbsolute, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parse} from 'yaml';
-import {RedisLabError} from '../errors.js';
+import {parse, YAMLParseError} from 'yaml';
+import {RedisLabError, messageOf} from '../errors.js';
 import {validateLab} from './schema.js';
 import type {Lab} from './types.js';
 
+/**
+ * The package's `labs/` folder. From `source/engine/lab/` (tsx) and from `dist/engine/lab/`
+ * (compiled, dist mirrors source) it is three levels up.
+ */
 export const LABS_DIR = fileURLToPath(new URL('../../../labs/', import.meta.url));
 
-export async function loadLab(file: string): Promise<Lab> {
-	const shown = relative(process.cwd(), file) || file;
-	let data: unknown;
-	try {
-		data = parse(await readFile(file, 'utf8'));
-	} catch (error) {
-		throw new RedisLabError('LAB_FILE', `${shown}: ${(error as Error).message.split('\n')[0]}`);
-	}
-	return validateLab(data, shown);
+/** A path as shown in messages: relative to the working folder when inside it. */
+function shown(file: string): string {
+	const path = relative(process.cwd(), file);
+	return path && !path.startsWith('..') && !isAbsolute(path) ? path : file;
 }
 
-export async function loadCatalogue(dir = process.env.REDIS_LAB_LABS_DIR ?? LABS_DIR): Promise<Lab[]> {
-	const files = (await readdir(dir)).filter((name) => name.endsWith('.yaml')).sort();
-	const labs = await Promise.all(files.map((name) => loadLab(join(dir, name))));
+/** Reads, parses and validates one lab file; every mistake becomes one line naming the file. */
+export async function loadLab(file: string): Promise<Lab> {
+	const name = shown(file);
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch (error) {
+		throw new RedisLabError('LAB_FILE', `${name}: cannot read: ${messageOf(error)}`, {cause: error});
+	}
+	let data: unknown;
+	try {
+		data = parse(text);
+	} catch (error) {
+		if (!(error instanceof YAMLParseError)) throw new RedisLabError('LAB_FILE', `${name}: ${messageOf(error)}`, {cause: error});
+		const at = error.linePos?.[0];
+		const message = messageOf(error).replace(/ at line \d+, column \d+:?$/, '');
+		throw new RedisLabError('LAB_FILE', `${name}${at ? `:${at.line}:${at.col}` : ''}: ${message}`, {cause: error, hint: 'Check the indentation (spaces, not tabs) and the brackets and quotes on that line.'});
+	}
+	return {...validateLab(data, name), file: resolve(file)};
+}
+
+/**
+ * Every `*.yaml` lab of a folder (default: the package's `labs/`, or `REDIS_LAB_LABS_DIR`),
+ * sorted by `order`. Throws the first broken file (in file-name order), or a duplicate id or order.
+ */
+export async function loadCatalogue(dir: string = process.env.REDIS_LAB_LABS_DIR ?? LABS_DIR): Promise<Lab[]> {
+	let names: string[];
+	try {
+		names = (await readdir(dir)).filter((entry) => entry.endsWith('.yaml')).sort();
+	} catch (error) {
+		throw new RedisLabError('LAB_FILE', `${shown(dir)}: cannot read the labs folder: ${messageOf(error)}`, {cause: error});
+	}
+	const results = await Promise.allSettled(names.map((entry) => loadLab(join(dir, entry))));
+	const failed = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+	if (failed.length > 0) {
+		const first = failed[0]!.reason as Error;
+		if (failed.length === 1 || !(first instanceof RedisLabError)) throw first;
+		throw new RedisLabError(first.code, first.message, {cause: first, hint: `${failed.length - 1} more lab file(s) have errors too; ${first.hint ?? ''}`.trim()});
+	}
+	const labs = results.map((result) => (result as PromiseFulfilledResult<Lab>).value);
+	const byId = new Map<string, Lab>();
+	const byOrder = new Map<number, Lab>();
+	for (const lab of labs) {
+		const sameId = byId.get(lab.id);
+		if (sameId) throw new RedisLabError('LAB_FILE', `${shown(lab.file)}: id: "${lab.id}" is already used by ${shown(sameId.file)}`);
+		const sameOrder = byOrder.get(lab.order);
+		if (sameOrder) throw new RedisLabError('LAB_FILE', `${shown(lab.file)}: order: ${lab.order} is already used by ${shown(sameOrder.file)}`);
+		byId.set(lab.id, lab);
+		byOrder.set(lab.order, lab);
+	}
 	return labs.sort((a, b) => a.order - b.order);
 }
 
-export function findLab(labs: Lab[], idOrNumber: string): Lab {
-	const number = /^\d+$/.test(idOrNumber) ? Number(idOrNumber) : undefined;
-	const lab = labs.find((candidate) => candidate.id === idOrNumber || candidate.order === number);
-	if (!lab) throw new RedisLabError('UNKNOWN_LAB', `Unknown lab "${idOrNumber}"`, {hint: 'Run redis-lab list to see the labs.'});
+/** The lab named by id, or by its number (`3`, `03`). */
+export function findLab(labs: readonly Lab[], idOrNumber: string | number): Lab {
+	const text = String(idOrNumber).trim();
+	const number = /^\d+$/.test(text) ? Number(text) : undefined;
+	const lab = labs.find((candidate) => candidate.id === text || candidate.order === number);
+	if (!lab) throw new RedisLabError('UNKNOWN_LAB', `Unknown lab "${text}"`, {hint: 'Run redis-lab list to see the labs.'});
 	return lab;
 }

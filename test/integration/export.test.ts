@@ -1,0 +1,43 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
+
+const NAMES = ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2'].map((node) => `redis-lab-${node}`);
+
+function removeScriptContainers(): void {
+	spawnSync('docker', ['rm', '-f', ...NAMES], {stdio: 'ignore'});
+	spawnSync('docker', ['network', 'rm', 'redis-lab'], {stdio: 'ignore'});
+}
+
+function redisCli(...args: string[]): string {
+	return execFileSync('redis-cli', args, {encoding: 'utf8'}).trim();
+}
+
+for (const lab of ['replication-command', 'sentinel-setup']) {
+	test(`export ${lab}: the script runs with the real docker CLI and builds the topology`, {timeout: 180_000}, async (t) => {
+		if (!needDocker(t)) return;
+		const dir = mkdtempSync(join(tmpdir(), 'redis-lab-export-'));
+		removeScriptContainers();
+		try {
+			const script = execFileSync(process.execPath, [CLI, 'export', lab, '--image', TEST_IMAGE], {encoding: 'utf8'});
+			assert.match(script, /^#!\/usr\/bin\/env bash/);
+			assert.match(script, /docker run -d --name redis-lab-master .*-p 127\.0\.0\.1:6379:6379/);
+			writeFileSync(join(dir, 'lab.sh'), script);
+			const run = spawnSync('bash', ['lab.sh'], {cwd: dir, encoding: 'utf8', timeout: 150_000});
+			assert.equal(run.status, 0, run.stdout + run.stderr);
+			assert.doesNotMatch(run.stdout + run.stderr, /FAILED/);
+			assert.equal(redisCli('-p', '6379', 'ROLE').split('\n')[0], 'master');
+			assert.equal(redisCli('-p', '6380', 'ROLE').split('\n')[0], 'slave');
+			assert.equal(redisCli('-p', '6381', 'ROLE').split('\n')[0], 'slave');
+			if (lab === 'replication-command') assert.equal(redisCli('-p', '6381', 'GET', 'name'), 'farb');
+			else assert.match(redisCli('-p', '16379', 'INFO', 'sentinel'), /status=ok,address=[\d.]+:6379,slaves=2,sentinels=2/);
+		} finally {
+			removeScriptContainers();
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+}
