@@ -60,5 +60,6 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 export async function removeSessionDir(dir: string): Promise<void> {
-	await rm(dir, {recursive: true, force: true});
+	// A process killed a moment ago may still be writing its last log line: retry.
+	await rm(dir, {recursive: true, force: true, maxRetries: 5, retryDelay: 100});
 }

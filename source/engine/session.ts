@@ -18,6 +18,13 @@ const MAX_EVENTS = 500;
 const MAX_LOGS = 1000;
 const MAX_TRANSCRIPT = 2000;
 
+/** Like Promise.all, but rejects only once every promise has settled (so clean-up sees no start in flight). */
+async function settleAll(promises: Array<Promise<unknown>>): Promise<void> {
+	const results = await Promise.allSettled(promises);
+	const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+	if (failed) throw failed.reason;
+}
+
 export function newSessionId(): string {
 	return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
@@ -167,9 +174,9 @@ export class Session {
 	async startNodes(names: string[], options: {quiet?: boolean} = {}): Promise<void> {
 		const servers = names.filter((name) => this.spec(name).kind === 'redis');
 		const sentinels = names.filter((name) => this.spec(name).kind === 'sentinel');
-		await Promise.all(servers.map((name) => this.startNode(name, options)));
+		await settleAll(servers.map((name) => this.startNode(name, options)));
 		if (sentinels.length > 0) await this.waitReplicasLinked(servers);
-		await Promise.all(sentinels.map((name) => this.startNode(name, options)));
+		await settleAll(sentinels.map((name) => this.startNode(name, options)));
 	}
 
 	/**
