@@ -83,9 +83,9 @@ const NODE_FIELDS = ['replicaof', 'monitor', 'quorum', 'downAfterMs', 'failoverT
 const SENTINEL_FIELDS = ['monitor', 'quorum', 'downAfterMs', 'failoverTimeoutMs'];
 const STEP_FIELDS = ['id', 'title', 'text', 'note', 'hint', 'do', 'expect'];
 
-type Map = Record<string, unknown>;
+type Fields = Record<string, unknown>;
 
-const isMap = (value: unknown): value is Map => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isMap = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isSentinel = (name: string): boolean => kindOf(name) === 'sentinel';
 const list = (items: readonly string[]): string => items.join(', ');
 
@@ -109,13 +109,13 @@ class Validator {
 
 	// --- values ---
 
-	map(value: unknown, path: string, what = 'a map of fields'): Map {
+	map(value: unknown, path: string, what = 'a map of fields'): Fields {
 		if (value === undefined) this.fail(path, 'required');
 		if (!isMap(value)) this.fail(path, `must be ${what}`);
 		return value;
 	}
 
-	only(map: Map, allowed: readonly string[], path: string): void {
+	only(map: Fields, allowed: readonly string[], path: string): void {
 		for (const key of Object.keys(map)) {
 			if (!allowed.includes(key)) this.fail(path ? `${path}.${key}` : key, `unknown field (known: ${list(allowed)})`);
 		}
@@ -129,7 +129,7 @@ class Validator {
 	}
 
 	/** Text, or a number written without quotes (turned into text). */
-	textOrNumber(map: Map, key: string, path: string): void {
+	textOrNumber(map: Fields, key: string, path: string): void {
 		if (typeof map[key] === 'number') map[key] = String(map[key]);
 		this.text(map[key], path);
 	}
@@ -185,7 +185,7 @@ class Validator {
 		}
 	}
 
-	comparison(map: Map, path: string, needed: boolean): void {
+	comparison(map: Fields, path: string, needed: boolean): void {
 		if (needed && !COMPARISON.some((key) => map[key] !== undefined)) this.fail(path, `needs one of ${list(COMPARISON)}`);
 		if (map.equals !== undefined && !['string', 'number', 'boolean'].includes(typeof map.equals)) this.fail(`${path}.equals`, 'must be text, a number or true/false');
 		if (map.matches !== undefined) this.regex(map.matches, `${path}.matches`);
