@@ -421,9 +421,15 @@ export class Session {
 
 	// --- end ---
 
-	/** Stops probes, streams and followers; tears the runtime down unless `keep`. Safe to call twice. */
-	async close(options: {keep?: boolean} = {}): Promise<void> {
-		if (this.closed) return;
+	/** Stops probes, streams and followers; tears the runtime down unless `keep`. A second call waits for the first. */
+	close(options: {keep?: boolean} = {}): Promise<void> {
+		this.closing ??= this.closeNow(options);
+		return this.closing;
+	}
+
+	private closing?: Promise<void>;
+
+	private async closeNow(options: {keep?: boolean}): Promise<void> {
 		this.closed = true;
 		this.update((state) => ({...state, phase: 'closing'}));
 		this.unfollowLogs();
