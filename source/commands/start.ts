@@ -6,7 +6,7 @@ import {createRuntime} from '../engine/runtime/detect.js';
 import {Session, newSessionId} from '../engine/session.js';
 import type {AppController, LabHandle} from '../ui/controller.js';
 import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags} from './options.js';
-import {conflictingLeftovers} from './open-session.js';
+import {leftoversInTheWay} from './open-session.js';
 import {removeEverything, reachableDocker} from '../engine/inventory.js';
 import {dockerClient} from '../engine/runtime/docker-common.js';
 
@@ -34,6 +34,18 @@ export async function start(argv: string[]): Promise<number> {
 		startupError = {message: messageOf(error), hint: isRedisLabError(error) ? error.hint : undefined};
 	}
 
+	const removeLeftovers = async () => {
+		await removeEverything(runtimeKind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
+	};
+	let leftovers: string[] = [];
+	if (!startupError) {
+		leftovers = await leftoversInTheWay(flags, runtimeKind).catch(() => []);
+		if (leftovers.length > 0 && flags.clean) {
+			await removeLeftovers();
+			leftovers = [];
+		}
+	}
+
 	let current: LabSession | undefined;
 	const controller: AppController = {
 		labs,
@@ -43,15 +55,14 @@ export async function start(argv: string[]): Promise<number> {
 		progress,
 		initialLab,
 		startupError,
+		leftovers,
+		removeLeftovers,
 		async openLab(labId) {
 			const lab = findLab(labs, labId);
 			const runtime = await createRuntime({...flags, sessionId: newSessionId()});
 			if (!lab.runtimes.includes(runtime.kind)) throw new RedisLabError('NEEDS_DOCKER', `${lab.id} needs the docker runtime (it cuts a node off the network)`, {hint: 'Start redis-lab with --runtime docker.'});
-			const leftovers = await conflictingLeftovers(flags, runtime.kind);
-			if (leftovers.length > 0) {
-				if (!flags.clean) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session hold our ports: ${leftovers.map((node) => node.node).join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
-				await removeEverything(runtime.kind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
-			}
+			const inTheWay = await leftoversInTheWay(flags, runtime.kind);
+			if (inTheWay.length > 0) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session are in the way: ${inTheWay.join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
 			const session = new Session({runtime, password: flags.password});
 			const saved = progress.get(lab.id);
 			current = new LabSession(session, lab, {
@@ -93,7 +104,20 @@ export async function start(argv: string[]): Promise<number> {
 			// Same.
 		}
 	};
+	let hungUp = false;
+	/** Leaves at once; after a hang-up, by the signal itself: Node's exit would try to reset a terminal that is gone. */
+	const leave = (code: number) => {
+		if (!hungUp) process.exit(code);
+		for (const signal of ['SIGHUP', 'SIGTERM'] as const) process.removeAllListeners(signal);
+		process.kill(process.pid, 'SIGHUP');
+	};
 	const onSignal = (signal: NodeJS.Signals) => {
+		if (signal === 'SIGHUP') {
+			hungUp = true;
+			// Writes to a closed terminal fail; nothing is listening any more.
+			process.stdout.on('error', () => undefined);
+			process.stderr.on('error', () => undefined);
+		}
 		// A hang-up arrives twice (the signal, and stdin ending); only a second Ctrl+C forces.
 		if (closing && signal !== 'SIGINT') return;
 		if (closing) {
@@ -102,14 +126,16 @@ export async function start(argv: string[]): Promise<number> {
 		}
 		// Tear down first: with the terminal closed, anything touching it may throw.
 		const done = teardown(flags.keep);
-		const force = setTimeout(() => process.exit(130), 8000);
+		const force = setTimeout(() => leave(130), 8000);
 		force.unref();
 		unmount();
-		say(`\n${signal}: removing the lab's nodes...\n`);
-		void done.finally(() => process.exit(130));
+		if (!hungUp) say(`\n${signal}: removing the lab's nodes...\n`);
+		void done.finally(() => leave(130));
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 	process.on('uncaughtException', (error) => {
+		// A closing app (the terminal gone) fails to draw: the teardown under way finishes the job.
+		if (closing) return;
 		const done = teardown(false);
 		unmount();
 		say(`redis-lab: ${messageOf(error)}\n`);

@@ -7,7 +7,7 @@ import {KeyHelp} from './KeyHelp.js';
 import {intentFor} from './keybindings.js';
 import {LabMenu} from './LabMenu.js';
 import {LabScreen} from './LabScreen.js';
-import {StartupError} from './StartupScreen.js';
+import {LeftoversPrompt, StartupError} from './StartupScreen.js';
 
 export interface AppProps {
 	controller: AppController;
@@ -15,12 +15,15 @@ export interface AppProps {
 	onExit: (result: {handle?: LabHandle; keep: boolean}) => void;
 }
 
-type Screen = {name: 'menu'} | {name: 'opening'; labId: string} | {name: 'lab'; handle: LabHandle} | {name: 'error'; message: string; hint?: string};
+/** Asked on the key bar's line when the learner quits a lab. */
+export const QUIT_QUESTION = "Remove the lab's containers and processes? Y: yes (default) · n: no, keep them running · esc: stay";
+
+type Screen = {name: 'leftovers'; removing: boolean} | {name: 'menu'} | {name: 'opening'; labId: string} | {name: 'lab'; handle: LabHandle} | {name: 'error'; message: string; hint?: string};
 
 /** Menu -> lab screen -> quit dialog. Renders what it is given; the controller does the work. */
 export function App({controller, onExit}: AppProps) {
 	const {exit} = useApp();
-	const {rows} = useSize();
+	const {rows, columns} = useSize();
 	const initial = controller.initialLab ? controller.labs.findIndex((lab) => lab.id === controller.initialLab) : 0;
 	const [selected, setSelectedState] = useState(Math.max(0, initial));
 	// A burst of keys is handled in one render: read the newest selection from a ref.
@@ -29,7 +32,11 @@ export function App({controller, onExit}: AppProps) {
 		selectedRef.current = change(selectedRef.current);
 		setSelectedState(selectedRef.current);
 	};
-	const [screen, setScreen] = useState<Screen>(controller.startupError ? {name: 'error', ...controller.startupError} : {name: 'menu'});
+	const [screen, setScreen] = useState<Screen>(
+		controller.startupError ? {name: 'error', ...controller.startupError}
+			: controller.leftovers?.length ? {name: 'leftovers', removing: false}
+				: {name: 'menu'},
+	);
 	const [asking, setAsking] = useState(false);
 	const handle = screen.name === 'lab' ? screen.handle : undefined;
 
@@ -48,8 +55,14 @@ export function App({controller, onExit}: AppProps) {
 		);
 	};
 
+	/** Past the start screens: the menu, or the lab asked for on the command line. */
+	const proceed = () => {
+		if (controller.initialLab) open(Math.max(0, initial));
+		else setScreen({name: 'menu'});
+	};
+
 	useEffect(() => {
-		if (controller.initialLab && !controller.startupError) open(Math.max(0, initial));
+		if (controller.initialLab && screen.name === 'menu') open(Math.max(0, initial));
 	}, []);
 
 	useKeys((typed, key) => {
@@ -61,6 +74,15 @@ export function App({controller, onExit}: AppProps) {
 			return;
 		}
 		if (screen.name === 'error' && (typed === 'q' || key.escape || key.return)) return quit(false);
+		if (screen.name === 'leftovers') {
+			if (screen.removing) return;
+			if (typed === 'y' || typed === 'Y' || key.return) {
+				setScreen({name: 'leftovers', removing: true});
+				void (controller.removeLeftovers?.() ?? Promise.resolve()).then(proceed, (error: unknown) => setScreen({name: 'error', message: (error as Error).message}));
+			} else if (typed === 'n' || typed === 'N') proceed();
+			else if (typed === 'q' || key.escape) quit(true);
+			return;
+		}
 		if (screen.name !== 'menu') return;
 		const intent = intentFor('menu', typed, key);
 		if (intent === 'menu-up') setSelected((index) => (index - 1 + controller.labs.length) % controller.labs.length);
@@ -70,22 +92,18 @@ export function App({controller, onExit}: AppProps) {
 	});
 
 	if (screen.name === 'error') return <StartupError message={screen.message} hint={screen.hint} />;
+	if (screen.name === 'leftovers') return <LeftoversPrompt leftovers={controller.leftovers ?? []} removing={screen.removing} />;
 	if (screen.name === 'menu' || screen.name === 'opening') {
 		return (
 			<Box flexDirection="column">
-				<LabMenu labs={controller.labs} selected={selected} progress={(id) => controller.progress.get(id)} runtime={controller.runtime} runtimeLabel={controller.runtimeLabel} lang={controller.lang} height={Math.max(5, Math.min(controller.labs.length, rows - 6))} />
+				<LabMenu width={columns} labs={controller.labs} selected={selected} progress={(id) => controller.progress.get(id)} runtime={controller.runtime} runtimeLabel={controller.runtimeLabel} lang={controller.lang} height={Math.max(5, Math.min(controller.labs.length, rows - 7))} />
 				{screen.name === 'opening' ? <Text color="yellow">opening {screen.labId}…</Text> : <KeyHelp view="menu" />}
 			</Box>
 		);
 	}
 	return (
 		<Box flexDirection="column">
-			<LabScreen handle={screen.handle} lang={controller.lang} onQuit={() => setAsking(true)} active={!asking} />
-			{asking ? (
-				<Box borderStyle="double" borderColor="yellow" paddingX={1}>
-					<Text>Remove the lab's containers and processes? <Text bold>Y</Text>es (default) / <Text bold>n</Text>o, keep them running / esc: stay</Text>
-				</Box>
-			) : null}
+			<LabScreen handle={screen.handle} lang={controller.lang} onQuit={() => setAsking(true)} active={!asking} prompt={asking ? QUIT_QUESTION : undefined} />
 		</Box>
 	);
 }

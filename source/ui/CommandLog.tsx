@@ -1,9 +1,11 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import React from 'react';
 import type {TranscriptEntry} from '../engine/session-state.js';
+import {Section} from './Section.js';
 
 export interface CommandLogProps {
 	transcript: readonly TranscriptEntry[];
+	/** Lines under the title. */
 	height: number;
 	width: number;
 }
@@ -17,11 +19,11 @@ export const CommandLog = React.memo(function CommandLog({transcript, height, wi
 		else if (entry.kind === 'error') lines.push({key: `${entry.seq}`, text: `! ${entry.text}`, color: 'red'});
 	}
 	return (
-		<Box flexDirection="column" width={width} height={height + 2} borderStyle="round" borderColor="gray" paddingX={1}>
-			<Text bold>command log</Text>
-			{lines.slice(-(height - 1)).map((line) => (
+		<Section width={width} title={[{text: 'command log', bold: true}, {text: ' (every command run for you, as you would type it)', color: 'gray'}]}>
+			{lines.slice(-height).map((line) => (
 				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
 			))}
-		</Box>
+			{Array.from({length: Math.max(0, height - lines.length)}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+		</Section>
 	);
 });

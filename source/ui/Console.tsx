@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
+import {Section} from './Section.js';
 import React from 'react';
 
 export interface ConsoleLine {
@@ -13,6 +14,7 @@ export interface ConsoleProps {
 	input: string;
 	lines: readonly ConsoleLine[];
 	busy: boolean;
+	/** Lines under the title, the prompt included. */
 	height: number;
 	width: number;
 }
@@ -25,9 +27,9 @@ export function Console({node, input, lines, busy, height, width}: ConsoleProps)
 		line.reply.split('\n').forEach((text, j) => shown.push({key: `${i}r${j}`, text, color: line.isError ? 'red' : undefined}));
 	});
 	return (
-		<Box flexDirection="column" width={width} height={height + 2} borderStyle="round" borderColor="cyan" paddingX={1}>
-			<Text bold>console: redis-cli on {node} (tab: next node, ↑/↓ history, esc: leave)</Text>
-			{shown.slice(-(height - 2)).map((line) => (
+		<Section width={width} color="cyan" title={[{text: `console: redis-cli on ${node}`, bold: true}, {text: ' (tab: next node, ↑/↓ history, esc: leave)', color: 'gray'}]}>
+			{Array.from({length: Math.max(0, height - 1 - shown.length)}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+			{shown.slice(-Math.max(0, height - 1)).map((line) => (
 				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
 			))}
 			<Text wrap="truncate">
@@ -35,6 +37,6 @@ export function Console({node, input, lines, busy, height, width}: ConsoleProps)
 				{input}
 				<Text inverse>{busy ? '…' : ' '}</Text>
 			</Text>
-		</Box>
+		</Section>
 	);
 }

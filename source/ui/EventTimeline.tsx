@@ -1,14 +1,15 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import React from 'react';
 import type {SentinelEvent} from '../engine/sentinel/types.js';
 import type {Lang} from '../engine/lab/types.js';
 import {eventRows, phaseLine} from './presentation/events.js';
+import {Section} from './Section.js';
 
 export interface EventTimelineProps {
 	events: readonly SentinelEvent[];
 	faultAt?: number;
 	lang: Lang;
-	/** Events shown (the newest). */
+	/** Event lines shown under the title (the newest events). */
 	height: number;
 	width: number;
 }
@@ -18,18 +19,11 @@ export const EventTimeline = React.memo(function EventTimeline({events, faultAt,
 	const rows = eventRows(events.slice(-height), lang, faultAt);
 	const phases = phaseLine(events, faultAt);
 	return (
-		<Box flexDirection="column" width={width} height={height + 3} borderStyle="round" borderColor="gray" paddingX={1}>
-			<Text wrap="truncate">
-				<Text bold>sentinel events </Text>
-				{phases.map(({phase, reached}, index) => (
-					<Text key={phase} color={reached ? 'green' : 'gray'}>
-						{index > 0 ? ' → ' : ''}
-						{phase}
-						{reached ? ' ✓' : ''}
-					</Text>
-				))}
-			</Text>
-			{rows.length === 0 ? <Text color="gray">no events yet: they appear here the moment a sentinel publishes one</Text> : null}
+		<Section width={width} title={[
+			{text: 'sentinel events ', bold: true},
+			...phases.map(({phase, reached}, index) => ({text: `${index > 0 ? ' → ' : ''}${phase}${reached ? ' ✓' : ''}`, color: reached ? 'green' : 'gray'})),
+		]}>
+			{rows.length === 0 ? <Text color="gray" wrap="truncate">no events yet: they appear here the moment a sentinel publishes one</Text> : null}
 			{rows.map((row) => (
 				<Text key={row.key} wrap="truncate">
 					<Text color="gray">{row.time.padStart(8)} </Text>
@@ -39,6 +33,7 @@ export const EventTimeline = React.memo(function EventTimeline({events, faultAt,
 					<Text color="gray">{row.meaning}</Text>
 				</Text>
 			))}
-		</Box>
+			{Array.from({length: Math.max(0, height - Math.max(1, rows.length))}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+		</Section>
 	);
 });

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import stringWidth from 'string-width';
 import type {Lab, Lang} from '../engine/lab/types.js';
 import type {LabProgress} from '../engine/progress.js';
 
@@ -12,30 +13,54 @@ export interface LabMenuProps {
 	lang: Lang;
 	/** Rows available for the list. */
 	height: number;
+	/** Terminal columns. */
+	width?: number;
 }
 
-/** The labs in article order, with section, minutes and progress marks. */
-export function LabMenu({labs, selected, progress, runtime, runtimeLabel, lang, height}: LabMenuProps) {
+function fit(text: string, width: number): string {
+	if (stringWidth(text) <= width) return text + ' '.repeat(width - stringWidth(text));
+	let cut = text;
+	while (stringWidth(cut) > width - 1) cut = cut.slice(0, -1);
+	return cut + '…' + ' '.repeat(Math.max(0, width - 1 - stringWidth(cut)));
+}
+
+/** The labs in article order, with minutes and progress marks; the selected lab's article section below. */
+export function LabMenu({labs, selected, progress, runtime, runtimeLabel, lang, height, width = 100}: LabMenuProps) {
 	const first = Math.max(0, Math.min(selected - Math.floor(height / 2), labs.length - height));
+	const inner = Math.max(40, width - 4);
+	const titleWidth = Math.min(58, inner - 20);
+	const sectionOf = (lab: Lab) => (lab.section ? lab.section[lang] ?? lab.section.en : lang === 'zh' ? '文章之外' : 'beyond the article');
+	// Wide terminals show each lab's article section in its row; narrow ones only the selected one's, below.
+	const sectionColumn = inner - titleWidth - 20 >= 24;
+	const chosen = labs[selected];
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="blue" paddingX={1}>
-			<Text>
+		<Box flexDirection="column" borderStyle="round" borderColor="blue" paddingX={1} width={Math.max(44, width)}>
+			<Text wrap="truncate">
 				<Text bold color="blue">redis-lab</Text>
 				<Text color="gray"> · Redis replication and Sentinel, for real · {runtime} · {runtimeLabel}</Text>
 			</Text>
-			<Text color="gray">  #  lab                                                        min  progress</Text>
+			<Text color="gray" wrap="truncate">  #  {fit('lab', titleWidth)} min  progress{sectionColumn ? '  article section' : ''}</Text>
 			{labs.slice(first, first + height).map((lab, offset) => {
 				const index = first + offset;
 				const done = progress(lab.id).doneSteps.length;
-				const mark = done === 0 ? '   ' : done >= lab.steps.length ? ' ✓ ' : ' ◐ ';
-				const title = (lab.title[lang] ?? lab.title.en).slice(0, 56).padEnd(56);
+				const complete = done >= lab.steps.length;
+				const mark = done === 0 ? '  ' : complete ? '✓ ' : '◐ ';
 				return (
 					<Text key={lab.id} inverse={index === selected} wrap="truncate">
-						{index === selected ? '›' : ' '} {String(lab.order).padStart(2, '0')} {title} {String(lab.minutes).padStart(3)} <Text color={done >= lab.steps.length ? 'green' : 'yellow'}>{mark}</Text>
-						<Text color="gray">{done}/{lab.steps.length}{lab.section ? `  ${lab.section[lang] ?? lab.section.en}` : '  beyond the article'}</Text>
+						{index === selected ? '›' : ' '} {String(lab.order).padStart(2, '0')} {fit(lab.title[lang] ?? lab.title.en, titleWidth)} {String(lab.minutes).padStart(3)}  <Text color={complete ? 'green' : 'yellow'}>{mark}</Text>
+						<Text color="gray">{`${done}/${lab.steps.length}`.padEnd(6)}{sectionColumn ? sectionOf(lab) : ''}</Text>
 					</Text>
 				);
 			})}
+			{chosen ? (
+				<Text color="gray" wrap="truncate">
+					{lab(chosen.order)} · {chosen.section ? 'article section: ' : ''}{sectionOf(chosen)} · {chosen.runtimes.join(' + ')}
+				</Text>
+			) : null}
 		</Box>
 	);
+}
+
+function lab(order: number): string {
+	return `lab ${String(order).padStart(2, '0')}`;
 }

@@ -15,6 +15,7 @@ import {LogView} from './LogView.js';
 import {NodeGrid} from './NodeGrid.js';
 import {PullProgress} from './StartupScreen.js';
 import {StepPanel} from './StepPanel.js';
+import {layout} from './presentation/layout.js';
 
 export interface LabScreenProps {
 	handle: LabHandle;
@@ -23,13 +24,15 @@ export interface LabScreenProps {
 	onQuit: () => void;
 	/** Dialogs above this screen own the keyboard. */
 	active: boolean;
+	/** A question shown in place of the key bar (the quit dialog). */
+	prompt?: string;
 }
 
 type Bottom = 'commands' | 'logs' | 'console';
 const MAX_INPUT = 500;
 
 /** One lab: header, step panel, node panes, event timeline, command log / logs / console, keys. */
-export function LabScreen({handle, lang, onQuit, active}: LabScreenProps) {
+export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps) {
 	const state = useSession(handle);
 	const now = useNow(500);
 	const {columns, rows} = useSize();
@@ -120,21 +123,22 @@ export function LabScreen({handle, lang, onQuit, active}: LabScreenProps) {
 
 	if (help) return <HelpScreen />;
 
-	const width = Math.max(40, columns);
 	const title = lab ? lab.lab.title[lang] ?? lab.lab.title.en : 'lab';
 	const current = lab?.steps[lab.current];
 	const step = lab?.lab.steps[lab.current];
-	// Keep the live area shorter than the terminal: Ink redraws the whole screen otherwise.
-	const budget = Math.max(18, rows - 1);
-	const paneHeight = nodes.some((node) => node.replication?.role === 'master' && node.replication.replicas.length > 1) ? 5 : 4;
-	const gridRows = Math.ceil(nodes.length / Math.max(1, Math.min(nodes.length, Math.floor(width / 22))));
-	const gridHeight = gridRows * (paneHeight + 2);
-	const stepHeight = 3 + 2 + (step?.note ? 1 : 0) + Math.min(5, current?.commands.length ?? 0) + (current?.checks.length ?? 0) + (current?.status === 'failed' ? 2 : 0) + 2;
-	const textLines = width >= 120 ? 2 : 3;
-	const rest = budget - 2 - stepHeight - gridHeight;
-	const timelineHeight = Math.max(2, Math.min(10, Math.floor(rest / 2) - 3));
-	const bottomHeight = Math.max(3, rest - timelineHeight - 3 - 2);
 	const ready = state.phase === 'ready' && lab?.setup === 'done';
+	const failedBanner = state.phase === 'failed' && state.error;
+	const fit = layout({
+		columns,
+		rows,
+		nodes: nodes.length,
+		commands: current?.commands.length ?? 0,
+		checks: current?.checks.length ?? 0,
+		note: Boolean(step?.note),
+		extras: (current?.error ? 1 : 0) + (current?.status === 'failed' && step?.hint ? 1 : 0),
+		banner: failedBanner ? (state.error?.hint ? 2 : 1) : ready ? 0 : 1,
+	});
+	const width = fit.width;
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -142,24 +146,24 @@ export function LabScreen({handle, lang, onQuit, active}: LabScreenProps) {
 				<Text bold color="blue">redis-lab · {lab?.lab.id ?? ''} · step {(lab?.current ?? 0) + 1}/{lab?.steps.length ?? 0}</Text>
 				<Text color="gray"> · {title} · {state.runtime} · {state.runtimeLabel}</Text>
 			</Text>
-			{state.phase === 'failed' && state.error ? (
-				<Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
-					<Text color="red" wrap="truncate">{state.error.message}</Text>
-					{state.error.hint ? <Text color="yellow" wrap="truncate">{state.error.hint}</Text> : null}
+			{failedBanner ? (
+				<Box flexDirection="column" width={width}>
+					<Text color="red" wrap="truncate">✗ {state.error!.message}</Text>
+					{state.error!.hint ? <Text color="yellow" wrap="truncate">  {state.error!.hint}</Text> : null}
 				</Box>
 			) : null}
-			{!ready && state.phase !== 'failed' ? <PullProgress state={state} width={width} /> : null}
-			{step && current ? <StepPanel step={step} state={current} index={lab!.current} total={lab!.steps.length} lang={lang} width={width} textLines={textLines} /> : null}
-			<NodeGrid nodes={nodes} now={now} columns={width} paneHeight={paneHeight} focused={nodes[focused]?.name} />
-			<EventTimeline events={state.events} faultAt={state.faultAt} lang={lang} height={timelineHeight} width={width} />
+			{!ready && !failedBanner ? <PullProgress state={state} width={width} /> : null}
+			{step && current ? <StepPanel step={step} state={current} index={lab!.current} total={lab!.steps.length} lang={lang} width={width} textLines={fit.textLines} commands={fit.commands} checks={fit.checks} note={fit.note} /> : null}
+			<NodeGrid nodes={nodes} now={now} columns={width} mode={fit.nodeMode} paneHeight={fit.paneRows} focused={nodes[focused]?.name} />
+			<EventTimeline events={state.events} faultAt={state.faultAt} lang={lang} height={fit.timelineRows} width={width} />
 			{bottom === 'console' ? (
-				<Console node={nodeNames[consoleNode] ?? '?'} input={input} lines={lines} busy={busy} height={bottomHeight} width={width} />
+				<Console node={nodeNames[consoleNode] ?? '?'} input={input} lines={lines} busy={busy} height={fit.bottomRows} width={width} />
 			) : bottom === 'logs' ? (
-				<LogView logs={state.logs} height={bottomHeight} width={width} />
+				<LogView logs={state.logs} height={fit.bottomRows} width={width} />
 			) : (
-				<CommandLog transcript={state.transcript} height={bottomHeight} width={width} />
+				<CommandLog transcript={state.transcript} height={fit.bottomRows} width={width} />
 			)}
-			<KeyHelp view={bottom === 'console' ? 'console' : 'lab'} />
+			{prompt ? <Text wrap="truncate" bold color="yellow" inverse>{prompt}</Text> : <KeyHelp view={bottom === 'console' ? 'console' : 'lab'} />}
 		</Box>
 	);
 }

@@ -1,9 +1,11 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import React from 'react';
 import type {LogLine} from '../engine/session-state.js';
+import {Section} from './Section.js';
 
 export interface LogViewProps {
 	logs: readonly LogLine[];
+	/** Lines under the title. */
 	height: number;
 	width: number;
 }
@@ -13,9 +15,9 @@ export const LOG_KEYWORDS = /([+-](sdown|odown|new-epoch|try-failover|vote-for-l
 /** The sentinels' own log lines, following, with the failover key words highlighted. */
 export const LogView = React.memo(function LogView({logs, height, width}: LogViewProps) {
 	return (
-		<Box flexDirection="column" width={width} height={height + 2} borderStyle="round" borderColor="magenta" paddingX={1}>
-			<Text bold>sentinel logs (following)</Text>
-			{logs.slice(-(height - 1)).map((line) => {
+		<Section width={width} color="magenta" title={[{text: 'sentinel logs', bold: true}, {text: ' (following; l: back to the command log)', color: 'gray'}]}>
+			{logs.length === 0 ? <Text color="gray" wrap="truncate">waiting for the sentinels' log lines…</Text> : null}
+			{logs.slice(-height).map((line) => {
 				const [before, keyword, , ...rest] = line.text.split(LOG_KEYWORDS);
 				return (
 					<Text key={line.seq} wrap="truncate">
@@ -26,6 +28,7 @@ export const LogView = React.memo(function LogView({logs, height, width}: LogVie
 					</Text>
 				);
 			})}
-		</Box>
+			{Array.from({length: Math.max(0, height - Math.max(1, logs.length))}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+		</Section>
 	);
 });

@@ -9,7 +9,7 @@ export interface NodePaneProps {
 	/** Date.now() used for ages and change highlights. */
 	now: number;
 	width: number;
-	/** Rows of content (the pane is this tall plus its border). */
+	/** Rows of content, title included (the pane is this tall plus its border). */
 	height: number;
 	focused?: boolean;
 }
@@ -19,7 +19,7 @@ export const NodePane = React.memo(function NodePane({view, now, width, height, 
 	const model = paneModel(view, now);
 	const rows = model.rows.slice(0, Math.max(0, height - 1));
 	return (
-		<Box flexDirection="column" width={width} height={height + 2} borderStyle={focused ? 'double' : 'round'} borderColor={model.tone} paddingX={1}>
+		<Box flexDirection="column" width={width} height={height + 2} borderStyle={focused ? 'double' : 'round'} borderColor={model.tone} paddingX={0}>
 			<Text wrap="truncate">
 				<Text bold>{model.title}</Text> <Text color={model.tone}>{model.status}</Text>
 			</Text>

@@ -14,7 +14,7 @@ export function PullProgress({state, width}: {state: SessionState; width: number
 		const barWidth = Math.max(10, Math.min(50, width - 40));
 		const filled = total > 0 ? Math.round((current / total) * barWidth) : 0;
 		return (
-			<Text>
+			<Text wrap="truncate">
 				pulling {image} [{'█'.repeat(filled)}{'░'.repeat(barWidth - filled)}] {total > 0 ? `${mb(current)} / ${mb(total)}` : status}
 			</Text>
 		);
@@ -22,7 +22,7 @@ export function PullProgress({state, width}: {state: SessionState; width: number
 	const starting = state.nodes.filter((node) => node.health === 'starting').map((node) => node.name);
 	const phase = state.lab?.setup === 'running' ? 'building the starting state' : state.phase;
 	return (
-		<Text color="yellow">
+		<Text color="yellow" wrap="truncate">
 			{spinner} {phase}{starting.length > 0 ? `: starting ${starting.join(', ')}` : ''}
 		</Text>
 	);
@@ -36,6 +36,18 @@ export function StartupError({message, hint}: {message: string; hint?: string}) 
 			<Text>{message}</Text>
 			{hint ? <Text color="yellow">{hint}</Text> : null}
 			<Text color="gray">Docker: start Docker Desktop (or dockerd), or set DOCKER_HOST. Without Docker: install Redis 7 and run redis-lab --runtime local. Press q to quit.</Text>
+		</Box>
+	);
+}
+
+/** Nodes an earlier session left behind (a crash, a kill): remove them before a lab needs their ports? */
+export function LeftoversPrompt({leftovers, removing}: {leftovers: readonly string[]; removing: boolean}) {
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
+			<Text bold color="yellow">An earlier redis-lab session left nodes behind</Text>
+			<Text wrap="truncate-end">{leftovers.slice(0, 8).join(', ')}{leftovers.length > 8 ? `, and ${leftovers.length - 8} more` : ''}</Text>
+			<Text>They hold the ports a lab needs. Only what redis-lab labelled is removed, nothing of yours.</Text>
+			{removing ? <Text color="yellow">removing…</Text> : <Text><Text bold>Y</Text>: remove them (default) · <Text bold>n</Text>: leave them · <Text bold>q</Text>: quit</Text>}
 		</Box>
 	);
 }

@@ -19,4 +19,7 @@ export interface AppController {
 	startupError?: {message: string; hint?: string};
 	/** Open this lab directly instead of the menu. */
 	initialLab?: string;
+	/** What an earlier session (a crash, a kill) left in the way: the app offers to remove it. */
+	leftovers?: string[];
+	removeLeftovers?(): Promise<void>;
 }

@@ -22,7 +22,8 @@ test('menu -> lab -> step keys call the intents -> q asks -> yes closes', async 
 	frame = stripAnsi(app.lastFrame()!);
 	assert.match(frame, /redis-lab · sentinel-failover · step 1\/2/);
 	assert.match(frame, /Step 1\/2: Everything is healthy/);
-	assert.match(frame, /master ● master/);
+	assert.match(frame, /master +● master/);
+	assert.ok(frame.split('\n').length <= 29, `the lab screen fits a 100x30 terminal: ${frame.split('\n').length} rows`);
 	for (const key of ['n', 'b', 'r', 's', '2']) {
 		app.stdin.write(key);
 		await tick();
@@ -33,7 +34,9 @@ test('menu -> lab -> step keys call the intents -> q asks -> yes closes', async 
 	assert.match(stripAnsi(app.lastFrame()!), /\+switch-master +master → replica1/);
 	app.stdin.write('q');
 	await tick();
-	assert.match(stripAnsi(app.lastFrame()!), /Remove the lab's containers and processes\?/);
+	const asked = stripAnsi(app.lastFrame()!);
+	assert.match(asked.split('\n').at(-1)!, /Remove the lab's containers and processes\? Y: yes \(default\)/, 'the question takes the key bar line');
+	assert.doesNotMatch(asked, /n next · b back/);
 	app.stdin.write('y');
 	await tick();
 	assert.deepEqual(exits, [{keep: false}]);
@@ -85,5 +88,32 @@ test('a startup error screen says what to do, and q quits', async () => {
 	app.stdin.write('q');
 	await tick();
 	assert.deepEqual(exits, [false]);
+	app.unmount();
+});
+
+test('leftovers of an earlier session: the app says so first, and y removes them before the menu', async () => {
+	const session = new FakeSession(sessionState());
+	const removed: string[] = [];
+	const app = render(<App controller={controller(session, {leftovers: ['master (docker, port 6379)', 'network redis-lab'], removeLeftovers: async () => void removed.push('all')})} onExit={() => undefined} />);
+	await tick();
+	const frame = stripAnsi(app.lastFrame()!);
+	assert.match(frame, /An earlier redis-lab session left nodes behind/);
+	assert.match(frame, /master \(docker, port 6379\), network redis-lab/);
+	app.stdin.write('y');
+	await tick();
+	await tick();
+	assert.deepEqual(removed, ['all']);
+	assert.match(stripAnsi(app.lastFrame()!), /› 08 The master goes down/);
+	app.unmount();
+});
+
+test('leftovers: n leaves them and goes on to the menu', async () => {
+	const removed: string[] = [];
+	const app = render(<App controller={controller(new FakeSession(sessionState()), {leftovers: ['sentinel1 (local, port 16379)'], removeLeftovers: async () => void removed.push('all')})} onExit={() => undefined} />);
+	await tick();
+	app.stdin.write('n');
+	await tick();
+	assert.deepEqual(removed, []);
+	assert.match(stripAnsi(app.lastFrame()!), /enter open · q quit/);
 	app.unmount();
 });
