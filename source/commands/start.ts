@@ -87,7 +87,10 @@ export async function start(argv: string[]): Promise<number> {
 	/** One teardown, whoever asks first; later callers wait for the same one. */
 	const teardown = (keep: boolean): Promise<void> => {
 		closing = true;
-		tearingDown ??= current ? current.close({keep}).catch(() => undefined) : Promise.resolve();
+		tearingDown ??= current ? current.close({keep}).catch((error: unknown) => {
+			say(`redis-lab: could not remove the lab's nodes: ${messageOf(error)}\n  Once the cause is fixed, run: redis-lab down\n`);
+			process.exitCode = 1;
+		}) : Promise.resolve();
 		return tearingDown;
 	};
 	const unmount = () => {
@@ -149,5 +152,5 @@ export async function start(argv: string[]): Promise<number> {
 	const keep = exitResult.keep || flags.keep;
 	if (current) process.stdout.write(keep ? 'Leaving the lab running. Remove it later with: redis-lab down\n' : 'Removing the lab\'s nodes...\n');
 	await teardown(keep);
-	return 0;
+	return process.exitCode === 1 ? 1 : 0;
 }

@@ -33,6 +33,15 @@ export function newSessionId(): string {
  * One running lab environment: a runtime, its nodes, a probe per node, the sentinel event
  * stream, followed logs and a transcript. Its state is an immutable snapshot, replaced on change.
  */
+/** Rejects with a TIMEOUT error when `work` takes longer than `ms`. */
+function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new RedisLabError('TIMEOUT', `Gave up ${what} after ${ms / 1000}s`, {hint: 'Once Docker runs again: redis-lab down'})), ms);
+	});
+	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export class Session {
 	readonly runtime: Runtime;
 	private state: SessionState;
@@ -91,10 +100,23 @@ export class Session {
 		try {
 			await this.runtime.prepare((pull) => this.update((state) => ({...state, phase: 'pulling', pull})));
 			this.update((state) => ({...state, phase: 'starting', pull: undefined, runtimeLabel: this.runtime.label}));
+			this.stopWatchingEngine = this.runtime.watchEngine?.((error) => this.loseEngine(error)) ?? (() => {});
 		} catch (error) {
 			this.fail(error);
 			throw error;
 		}
+	}
+
+	private stopWatchingEngine = () => {};
+	private engineLost = false;
+
+	/** The engine went away: stop probing and streaming, and say so; the nodes' fate is the engine's. */
+	private loseEngine(error: Error): void {
+		this.engineLost = true;
+		this.unfollowLogs();
+		this.stream.close();
+		for (const probe of this.probes.values()) probe.stop();
+		this.fail(error);
 	}
 
 	fail(error: unknown): void {
@@ -431,13 +453,14 @@ export class Session {
 
 	private async closeNow(options: {keep?: boolean}): Promise<void> {
 		this.closed = true;
+		this.stopWatchingEngine();
 		this.update((state) => ({...state, phase: 'closing'}));
 		this.unfollowLogs();
 		this.stream.close();
 		for (const probe of this.probes.values()) probe.stop();
 		this.probes.clear();
 		try {
-			if (!options.keep) await this.runtime.teardown();
+			if (!options.keep) await (this.engineLost ? withinMs(this.runtime.teardown(), 3000, 'removing the nodes without the Docker daemon') : this.runtime.teardown());
 		} finally {
 			this.update((state) => ({...state, phase: 'closed'}));
 		}

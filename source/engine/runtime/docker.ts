@@ -8,7 +8,7 @@ import {confFileName, kindOf, portFor, renderConf, type NodeSpec} from '../topol
 import {createSessionDir, removeSessionDir} from '../session-dir.js';
 import {heredoc, shellJoin, shellQuote} from '../shell.js';
 import {waitForPing} from './ping.js';
-import {dockerClient, dockerError, managedLabels, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
+import {describeDockerHost, dockerClient, dockerError, managedLabels, pingDocker, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOp, RuntimeOptions} from './types.js';
 
 export const DEFAULT_IMAGE = 'redis:7.2';
@@ -116,6 +116,28 @@ export class DockerRuntime implements Runtime {
 		});
 		this.networkId = network.id;
 		this.subnet = config.Subnet;
+	}
+
+	watchEngine(onLost: (error: Error) => void, everyMs = 2000): () => void {
+		let failures = 0;
+		let stopped = false;
+		const timer = setInterval(() => {
+			pingDocker(this.docker, everyMs).then(
+				() => (failures = 0),
+				(error: unknown) => {
+					// Two misses in a row: one slow answer from a busy daemon is not a lost daemon.
+					if (stopped || ++failures < 2) return;
+					stopped = true;
+					clearInterval(timer);
+					onLost(new RedisLabError('DOCKER_LOST', `Lost the Docker daemon: ${describeDockerHost()} stopped answering`, {hint: 'Start Docker again, then remove what is left with: redis-lab down', cause: error}));
+				},
+			);
+		}, everyMs);
+		timer.unref();
+		return () => {
+			stopped = true;
+			clearInterval(timer);
+		};
 	}
 
 	renderConfig(node: NodeSpec): string {

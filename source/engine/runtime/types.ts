@@ -52,6 +52,11 @@ export interface Runtime {
 	readonly sessionId: string;
 	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
 	readonly label: string;
+	/**
+	 * Calls `onLost` once if the engine behind the nodes goes away (the Docker daemon stops
+	 * answering); returns a function that stops watching. Local processes need no watch.
+	 */
+	watchEngine?(onLost: (error: Error) => void): () => void;
 	/** Image present (pulling if needed) or binaries found; network created. */
 	prepare(onProgress?: (progress: PullProgress) => void): Promise<void>;
 	/** Writes the node's config (from spec) and creates its container; does not start it. */
