@@ -2,6 +2,7 @@ import {Box, Text, useApp} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import type {AppController, LabHandle} from './controller.js';
 import {useKeys} from './hooks/use-keys.js';
+import {useStateRef} from './hooks/use-state-ref.js';
 import {useSize} from './hooks/use-size.js';
 import {KeyHelp} from './KeyHelp.js';
 import {intentFor} from './keybindings.js';
@@ -37,7 +38,7 @@ export function App({controller, onExit}: AppProps) {
 			: controller.leftovers?.length ? {name: 'leftovers', removing: false}
 				: {name: 'menu'},
 	);
-	const [asking, setAsking] = useState(false);
+	const [asking, setAsking, askingRef] = useStateRef(false);
 	const handle = screen.name === 'lab' ? screen.handle : undefined;
 
 	const quit = (keep: boolean) => {
@@ -67,7 +68,7 @@ export function App({controller, onExit}: AppProps) {
 
 	useKeys((typed, key) => {
 		if (key.ctrl && typed === 'c') return quit(false);
-		if (asking) {
+		if (askingRef.current) {
 			if (typed === 'y' || typed === 'Y' || key.return) quit(false);
 			else if (typed === 'n' || typed === 'N') quit(true);
 			else if (key.escape) setAsking(false);

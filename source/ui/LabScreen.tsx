@@ -6,6 +6,7 @@ import {Console, type ConsoleLine} from './Console.js';
 import type {LabHandle} from './controller.js';
 import {EventTimeline} from './EventTimeline.js';
 import {useKeys} from './hooks/use-keys.js';
+import {useStateRef} from './hooks/use-state-ref.js';
 import {useNow} from './hooks/use-now.js';
 import {useSession} from './hooks/use-session.js';
 import {useSize} from './hooks/use-size.js';
@@ -36,11 +37,11 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 	const state = useSession(handle);
 	const now = useNow(500);
 	const {columns, rows} = useSize();
-	const [bottom, setBottom] = useState<Bottom>('commands');
+	const [bottom, setBottom, bottomRef] = useStateRef<Bottom>('commands');
 	const [help, setHelp] = useState(false);
 	const [focused, setFocused] = useState(0);
-	const [consoleNode, setConsoleNode] = useState(0);
-	const [input, setInput] = useState('');
+	const [consoleNode, setConsoleNode, consoleNodeRef] = useStateRef(0);
+	const [input, setInput, inputRef] = useStateRef('');
 	const [history, setHistory] = useState<string[]>([]);
 	const [historyIndex, setHistoryIndex] = useState<number | undefined>();
 	const [lines, setLines] = useState<ConsoleLine[]>([]);
@@ -54,10 +55,10 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 			setHelp(false);
 			return;
 		}
-		if (bottom === 'console') {
+		if (bottomRef.current === 'console') {
 			const intent = intentFor('console', typed, key);
 			if (intent === 'console-leave') setBottom('commands');
-			else if (intent === 'console-node') setConsoleNode((index) => (index + 1) % Math.max(1, nodeNames.length));
+			else if (intent === 'console-node') setConsoleNode((consoleNodeRef.current + 1) % Math.max(1, nodeNames.length));
 			else if (key.upArrow && history.length > 0) {
 				const index = historyIndex === undefined ? history.length - 1 : Math.max(0, historyIndex - 1);
 				setHistoryIndex(index);
@@ -67,8 +68,8 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 				setHistoryIndex(index >= history.length ? undefined : index);
 				setInput(index >= history.length ? '' : history[index]!);
 			} else if (key.return) {
-				const line = input.trim();
-				const node = nodeNames[consoleNode];
+				const line = inputRef.current.trim();
+				const node = nodeNames[consoleNodeRef.current];
 				if (!line || !node || busy) return;
 				setBusy(true);
 				setHistory((previous) => [...previous.filter((entry) => entry !== line), line].slice(-100));
@@ -78,8 +79,8 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 					setLines((previous) => [...previous, {node, input: line, reply: result.reply, isError: result.isError}].slice(-50));
 					setBusy(false);
 				});
-			} else if (key.backspace || key.delete) setInput((text) => text.slice(0, -1));
-			else if (typed && !key.ctrl && !key.meta) setInput((text) => (text + typed.replace(/[\r\n]/g, ' ')).slice(0, MAX_INPUT));
+			} else if (key.backspace || key.delete) setInput(inputRef.current.slice(0, -1));
+			else if (typed && !key.ctrl && !key.meta) setInput((inputRef.current + typed.replace(/[\r\n]/g, ' ')).slice(0, MAX_INPUT));
 			return;
 		}
 		switch (intentFor('lab', typed, key)) {
@@ -102,7 +103,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 				setBottom('console');
 				break;
 			case 'logs': {
-				const on = bottom !== 'logs';
+				const on = bottomRef.current !== 'logs';
 				handle.followLogs(on);
 				setBottom(on ? 'logs' : 'commands');
 				break;
@@ -121,7 +122,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 		}
 	}, {isActive: active, raw: bottom === 'console'});
 
-	if (help) return <HelpScreen />;
+	if (help) return <HelpScreen rows={rows} />;
 
 	const title = lab ? lab.lab.title[lang] ?? lab.lab.title.en : 'lab';
 	const current = lab?.steps[lab.current];

@@ -28,10 +28,13 @@ export function needDocker(t: TestContext): boolean {
 	return false;
 }
 
+export function redisServerFound(): boolean {
+	return spawnSync('redis-server', ['--version'], {encoding: 'utf8'}).status === 0;
+}
+
 /** Same for redis-server on PATH. */
 export function needRedisServer(t: TestContext): boolean {
-	const found = spawnSync('redis-server', ['--version'], {encoding: 'utf8'}).status === 0;
-	if (found) return true;
+	if (redisServerFound()) return true;
 	if (inCI) throw new Error('redis-server is required in CI');
 	console.log('# skipped: redis-server is not on PATH');
 	t.skip('redis-server is not on PATH');

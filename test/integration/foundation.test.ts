@@ -50,7 +50,10 @@ async function failoverCycle(kind: RuntimeKind, basePort: number): Promise<void>
 		}, 30_000, 'every probe to agree on the promoted replica');
 
 		await session.startNode('master');
-		await session.waitFor((state) => roles(state).master === 'slave' || undefined, 40_000, 'the old master to rejoin as a replica');
+		await session.waitFor((state) => roles(state).master === 'slave' || undefined, 60_000, 'the old master to rejoin as a replica').catch((error: Error) => {
+			const state = session.getState();
+			throw new Error(`${error.message}; roles ${JSON.stringify(roles(state))}; events since the restart: ${state.events.filter((event) => event.seq > switched.seq).map((event) => `${event.source} ${event.type} ${event.payload}`).join(' | ')}`);
+		});
 		assert.equal(session.currentMaster(), promoted);
 	} finally {
 		await session.close();

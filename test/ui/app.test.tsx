@@ -8,6 +8,12 @@ import {FAILOVER_EVENTS, FakeSession, NOW, controller, sessionState} from './fak
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
 
+/** Waits (up to 3 s) until `ready` holds: a loaded machine may take more than a tick to re-render. */
+async function until(ready: () => boolean): Promise<void> {
+	const deadline = Date.now() + 3000;
+	while (!ready() && Date.now() < deadline) await tick();
+}
+
 test('menu -> lab -> step keys call the intents -> q asks -> yes closes', async () => {
 	const session = new FakeSession(sessionState());
 	const exits: Array<{keep: boolean}> = [];
@@ -38,7 +44,7 @@ test('menu -> lab -> step keys call the intents -> q asks -> yes closes', async 
 	assert.match(asked.split('\n').at(-1)!, /Remove the lab's containers and processes\? Y: yes \(default\)/, 'the question takes the key bar line');
 	assert.doesNotMatch(asked, /n next · b back/);
 	app.stdin.write('y');
-	await tick();
+	await until(() => exits.length > 0);
 	assert.deepEqual(exits, [{keep: false}]);
 	app.unmount();
 });

@@ -22,6 +22,8 @@ export interface CheckContext {
 	writes: Map<string, WriteRecord>;
 	clients: Map<string, () => ClientFigures>;
 	resolveNode(ref: string): string;
+	/** Expands `{{node.port}}` / `{{node.host}}` in a check's command and expected text. */
+	expand?(text: string): string;
 }
 
 export interface Verdict {
@@ -111,14 +113,15 @@ export async function evaluate(check: Check, context: CheckContext): Promise<Ver
 	}
 	if ('reply' in check) {
 		const node = context.resolveNode(check.reply.node);
-		const result = await session.runtime.exec(node, splitCommandLine(check.reply.command));
+		const expand = (text: string) => context.expand?.(text) ?? text;
+		const result = await session.runtime.exec(node, splitCommandLine(expand(check.reply.command)));
 		const reply = normaliseReply(result.stdout || result.stderr);
 		if (check.reply.error !== undefined) {
-			return reply.isError && new RegExp(check.reply.error).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(`replied ${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`);
+			return reply.isError && new RegExp(expand(check.reply.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(`replied ${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`);
 		}
 		if (reply.isError) return fail(`(error) ${reply.text}`);
-		if (check.reply.equals !== undefined && reply.text !== check.reply.equals) return fail(`replied ${firstLine(reply.text)}`);
-		if (check.reply.matches !== undefined && !new RegExp(check.reply.matches).test(reply.text)) return fail(`replied ${firstLine(reply.text)}`);
+		if (check.reply.equals !== undefined && reply.text !== expand(check.reply.equals)) return fail(`replied ${firstLine(reply.text)}`);
+		if (check.reply.matches !== undefined && !new RegExp(expand(check.reply.matches)).test(reply.text)) return fail(`replied ${firstLine(reply.text)}`);
 		return pass(`replied ${firstLine(reply.text)}`);
 	}
 	if ('key' in check) {

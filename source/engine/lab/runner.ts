@@ -261,7 +261,7 @@ export class LabRunner {
 		const within = withinOverride ?? checkWithin(check);
 		const deadline = Date.now() + within;
 		const absent = 'event' in check && check.event.absent;
-		const context: CheckContext = {session: this.session, since, baseline, writes: this.writes, clients: this.figures, resolveNode: this.resolveNode};
+		const context: CheckContext = {session: this.session, since, baseline, writes: this.writes, clients: this.figures, resolveNode: this.resolveNode, expand: (text) => this.expand(text)};
 		let last = {ok: false, detail: 'not evaluated'};
 		for (;;) {
 			try {

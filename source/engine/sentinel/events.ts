@@ -16,7 +16,8 @@ export function parseEvent(channel: string, message: string): SentinelEventData 
 	const type = channel.trim();
 	const payload = message.trim();
 	const event: SentinelEventData = {type, payload};
-	const words = payload.split(/\s+/).filter(Boolean);
+	// Split on single spaces: an address Sentinel could not resolve is an empty field (`slave :6379  6379 @ ...`).
+	const words = payload.split(' ');
 
 	if (type === '+switch-master' && words.length >= 5) {
 		event.switchMaster = {name: words[0]!, oldHost: words[1]!, oldPort: int(words[2]) ?? 0, newHost: words[3]!, newPort: int(words[4]) ?? 0};

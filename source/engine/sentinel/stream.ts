@@ -9,7 +9,7 @@ export type Resolver = (host: string, port: number) => string | undefined;
 /** Adds the reporting sentinel, arrival time and node names to a parsed event. */
 export function stampEvent(data: SentinelEventData, source: string, seq: number, resolve: Resolver, receivedAt = Date.now()): SentinelEvent {
 	const event: SentinelEvent = {...data, seq, source, receivedAt};
-	if (data.host && data.port) event.instanceNode = resolve(data.host, data.port);
+	if (data.host !== undefined && data.port) event.instanceNode = resolve(data.host, data.port);
 	if (data.switchMaster) {
 		event.oldMasterNode = resolve(data.switchMaster.oldHost, data.switchMaster.oldPort);
 		event.newMasterNode = resolve(data.switchMaster.newHost, data.switchMaster.newPort);

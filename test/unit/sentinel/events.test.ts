@@ -98,3 +98,12 @@ test('failover phases in order', () => {
 	assert.deepEqual(phaseProgress(['+sdown', '+odown']).map((phase) => phase.reached), [true, true, false, false, false, false]);
 	assert.equal(phaseProgress(['-failover-abort-not-elected'])[2]!.reached, false, 'an abort does not reach a phase');
 });
+
+test('an address Sentinel could not resolve (a stopped container) keeps the fields in place', () => {
+	const event = parseEvent('+slave', 'slave :6379  6379 @ master 172.18.0.3 6380');
+	assert.equal(event.instanceRole, 'slave');
+	assert.equal(event.instanceName, ':6379');
+	assert.equal(event.host, '');
+	assert.equal(event.port, 6379);
+	assert.deepEqual(event.master, {name: 'master', host: '172.18.0.3', port: 6380});
+});
