@@ -44,7 +44,8 @@ export function describeCheck(check: Check, lang: Lang = 'en'): string {
 	if ('reply' in check) {
 		const {node, command, equals, matches, error} = check.reply;
 		const expected = error !== undefined ? `${zh ? '报错' : 'error'} /${error}/` : equals !== undefined ? equals : `/${matches}/`;
-		return `${node}${zh ? ' 执行' : ''} ${command} → ${expected}`;
+		// `{{master.port}}` reads as `<master port>`: the value depends on --base-port.
+		return `${node}${zh ? ' 执行' : ''} ${command} → ${expected}`.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, '<$1 $2>');
 	}
 	if ('key' in check) {
 		const {node, key, equals, missing} = check.key;

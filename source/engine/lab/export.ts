@@ -69,7 +69,7 @@ function node(ref: string): string {
 }
 
 /** One check as a `wait_for` line, or a comment when a shell cannot observe it. */
-function checkLine(check: Check, lang: Lang): string {
+function checkLine(check: Check, lang: Lang, expand: (text: string) => string): string {
 	const label = shellQuote(describeCheck(check, lang));
 	const within = seconds(check);
 	if ('role' in check) return `wait_for ${label} ${within} role_is ${node(check.role.node)} ${check.role.is}`;
@@ -86,8 +86,8 @@ function checkLine(check: Check, lang: Lang): string {
 	if ('in-sync' in check) return `wait_for ${label} ${within} in_sync ${node(check['in-sync'].master)}`;
 	if ('key' in check) return `wait_for ${label} ${within} key_is ${node(check.key.node)} ${shellQuote(check.key.key)} ${shellQuote(check.key.missing ? '' : check.key.equals ?? '')}`;
 	if ('reply' in check) {
-		const args = splitCommandLine(check.reply.command).map(shellQuote).join(' ');
-		const pattern = check.reply.error ?? check.reply.matches ?? `^${(check.reply.equals ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+		const args = splitCommandLine(expand(check.reply.command)).map(shellQuote).join(' ');
+		const pattern = expand(check.reply.error ?? check.reply.matches ?? `^${(check.reply.equals ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 		return `wait_for ${label} ${within} reply_matches ${node(check.reply.node)} ${shellQuote(pattern)} ${args}`;
 	}
 	if ('sentinel-master' in check) {
@@ -184,7 +184,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			if ('info' in check && check.info.grows) out.push(`BEFORE_${check.info.field.replace(/\W/g, '_')}=$(info_get ${node(check.info.node)} ${check.info.field})`);
 		}
 		for (const action of actions) emit(action);
-		for (const check of checks) out.push(checkLine(check, lang));
+		for (const check of checks) out.push(checkLine(check, lang, (text) => text.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, (_m, name: string, part: 'host' | 'port') => String(runtime.peerAddress(name)[part]))));
 		out.push('');
 	};
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);
