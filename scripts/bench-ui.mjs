@@ -6,15 +6,19 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {Writable} from 'node:stream';
 import {parseArgs, stripVTControlCharacters as stripAnsi} from 'node:util';
-import React from 'react';
-import {render} from 'ink';
 
-import {findLab, loadCatalogue} from '../dist/engine/lab/loader.js';
-import {LabSession} from '../dist/engine/lab-session.js';
-import {createRuntime, imageFrom} from '../dist/engine/runtime/detect.js';
-import {Session, newSessionId} from '../dist/engine/session.js';
-import {LabScreen} from '../dist/ui/LabScreen.js';
-import {eventRows} from '../dist/ui/presentation/events.js';
+// The app runs React's production build (dist/cli.js sets it); so does this in-process measurement.
+process.env.NODE_ENV ??= 'production';
+const [{default: React}, {render}, {findLab, loadCatalogue}, {LabSession}, {createRuntime, imageFrom}, {Session, newSessionId}, {LabScreen}, {eventRows}] = await Promise.all([
+	import('react'),
+	import('ink'),
+	import('../dist/engine/lab/loader.js'),
+	import('../dist/engine/lab-session.js'),
+	import('../dist/engine/runtime/detect.js'),
+	import('../dist/engine/session.js'),
+	import('../dist/ui/LabScreen.js'),
+	import('../dist/ui/presentation/events.js'),
+]);
 
 const {values} = parseArgs({options: {'idle-seconds': {type: 'string', default: '30'}, runs: {type: 'string', default: '3'}}});
 const idleSeconds = Number(values['idle-seconds']);
@@ -66,7 +70,9 @@ async function idleCost() {
 	startApp('start sentinel-failover --runtime docker --base-port 9879');
 	try {
 		await waitScreen(/Step 1\/4: .* · passed/, 60_000, 100);
-		const pid = Number(execFileSync('pgrep', ['-f', `${CLI} start sentinel-failover --runtime docker --base-port 9879`], {encoding: 'utf8'}).trim().split('\n')[0]);
+		// The node process itself, not the shell tmux started it from.
+		const pid = execFileSync('pgrep', ['-f', `${CLI} start sentinel-failover --runtime docker --base-port 9879`], {encoding: 'utf8'}).trim().split('\n').map(Number)
+			.find((candidate) => readFileSync(`/proc/${candidate}/comm`, 'utf8').trim() === 'node');
 		await sleep(2000);
 		const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}));
 		const before = cpuTicks(pid);

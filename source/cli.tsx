@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// React's development build is several times slower; the app is never developed through this entry.
+process.env.NODE_ENV ??= 'production';
 import {RedisLabError, isRedisLabError, messageOf} from './engine/errors.js';
 
 const HELP = `redis-lab: learn Redis replication and Sentinel by running them for real

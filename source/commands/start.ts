@@ -17,6 +17,9 @@ export async function start(argv: string[]): Promise<number> {
 	const {values, positionals} = parse(argv.filter((arg) => arg !== 'start'), {...RUNTIME_FLAGS, lang: {type: 'string'}, reset: {type: 'boolean'}});
 	const flags = runtimeFlags(values);
 	const lang = parseLang(values.lang);
+	// Loading Ink and React takes a good part of start-up: begin while the catalogue and Docker are read.
+	const ui = Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+	ui.catch(() => undefined);
 	const labs = await loadCatalogue();
 	const initialLab = positionals[0] ? findLab(labs, positionals[0]).id : undefined;
 	const progress = new ProgressStore();
@@ -80,7 +83,7 @@ export async function start(argv: string[]): Promise<number> {
 		},
 	};
 
-	const [{render}, React, {App}] = await Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
+	const [{render}, React, {App}] = await ui;
 	let exitResult: {handle?: LabHandle; keep: boolean} = {keep: false};
 	let closing = false;
 	let tearingDown: Promise<void> | undefined;

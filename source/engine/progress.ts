@@ -40,6 +40,7 @@ export class ProgressStore {
 	}
 
 	setLast(labId: string, index: number): void {
+		if (this.get(labId).lastStep === index) return;
 		this.save({...this.data, [labId]: {...this.get(labId), lastStep: index}});
 	}
 

@@ -17,6 +17,8 @@ import {NodeGrid} from './NodeGrid.js';
 import {PullProgress} from './StartupScreen.js';
 import {StepPanel} from './StepPanel.js';
 import {layout} from './presentation/layout.js';
+import {CHANGE_WINDOW_MS} from './presentation/nodes.js';
+import type {SessionState} from '../engine/session-state.js';
 
 export interface LabScreenProps {
 	handle: LabHandle;
@@ -35,7 +37,7 @@ const MAX_INPUT = 500;
 /** One lab: header, step panel, node panes, event timeline, command log / logs / console, keys. */
 export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps) {
 	const state = useSession(handle);
-	const now = useNow(500);
+	const now = useNow(1000, needsClock(state));
 	const {columns, rows} = useSize();
 	const [bottom, setBottom, bottomRef] = useStateRef<Bottom>('commands');
 	const [help, setHelp] = useState(false);
@@ -167,4 +169,12 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 			{prompt ? <Text wrap="truncate" bold color="yellow" inverse>{prompt}</Text> : <KeyHelp view={bottom === 'console' ? 'console' : 'lab'} />}
 		</Box>
 	);
+}
+
+/** Whether anything on screen ages by itself: a down node's "last seen", a highlight about to fade, a spinner. */
+function needsClock(state: SessionState): boolean {
+	if (state.phase !== 'ready' || state.lab?.setup !== 'done') return true;
+	const now = Date.now();
+	return state.nodes.some((node) => node.health === 'down' || node.health === 'starting'
+		|| Object.values(node.changedAt).some((at) => now - at < CHANGE_WINDOW_MS));
 }

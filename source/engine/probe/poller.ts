@@ -130,9 +130,12 @@ export class NodeProbe {
 	}
 }
 
+/** Fields that move on every poll of an idle server and that nothing shows or checks: no update for them alone. */
+const RESTLESS = new Set(['master_last_io_seconds_ago', 'repl_backlog_histlen', 'repl_backlog_first_byte_offset', 'slave_read_repl_offset']);
+
 function sameRaw(a: Record<string, string>, b: Record<string, string>): boolean {
 	const keys = Object.keys(a);
-	return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+	return keys.length === Object.keys(b).length && keys.every((key) => RESTLESS.has(key) || a[key] === b[key]);
 }
 
 function sameView(a: NodeView, b: NodeView): boolean {
