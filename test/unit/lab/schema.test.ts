@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -197,8 +197,9 @@ test('check labels in English and Chinese', () => {
 	assert.deepEqual(label({client: {id: 'app', lost: {equals: 0}}}), ['client app: lost = 0', '客户端 app：丢失 = 0']);
 });
 
-test('catalogue loading: duplicate ids and orders, lookup by number or id', async () => {
+test('catalogue loading: duplicate ids and orders, lookup by number or id', async (t) => {
 	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-catalogue-'));
+	t.after(() => rmSync(dir, {recursive: true, force: true}));
 	const base = parse(readFileSync(fixture, 'utf8'));
 	writeFileSync(join(dir, '01-one.yaml'), stringify({...base, id: 'one', order: 1}));
 	writeFileSync(join(dir, '02-two.yaml'), stringify({...base, id: 'two', order: 2}));
