@@ -75,6 +75,12 @@ export function readNumber(state: SessionState, node: string, field: string): nu
 	return value === undefined ? undefined : Number(value);
 }
 
+/** Why a check cannot pass on a node that is down: what it last said, when it said anything. */
+function downDetail(view: NodeView): string {
+	const last = view.lastLogs?.map((line) => line.trim()).filter(Boolean).at(-1);
+	return `${view.name} is down${last ? `; its last log line: ${last}` : view.error ? ` (${view.error})` : ''}`;
+}
+
 /** Evaluates one check once. Checks that run commands do so quietly (not in the transcript). */
 export async function evaluate(check: Check, context: CheckContext): Promise<Verdict> {
 	const {session} = context;
@@ -89,7 +95,9 @@ export async function evaluate(check: Check, context: CheckContext): Promise<Ver
 	if ('info' in check) {
 		const {node: ref, field, grows, within: _within, ...comparison} = check.info;
 		const node = context.resolveNode(ref);
-		const raw = rawOf(view(node));
+		const seen = view(node);
+		if (seen?.health === 'down') return fail(downDetail(seen));
+		const raw = rawOf(seen);
 		if (!raw) return fail(`${node} has not answered INFO`);
 		const value = infoField(raw, field);
 		if (grows) {
