@@ -13,7 +13,7 @@ function KeyGroup({view}: {view: View}) {
 			<Text bold color="blue">{view}</Text>
 			{KEYBINDINGS.filter((binding) => binding.view === view).map((binding) => (
 				<Text key={binding.intent + binding.keys.join()} wrap="truncate">
-					<Text color="cyan">{binding.keys.join(', ').padEnd(11)}</Text> {binding.description}
+					<Text color="cyan">{binding.keys.join(', ').padEnd(9)}</Text> {binding.description}
 				</Text>
 			))}
 		</Box>
