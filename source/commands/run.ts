@@ -1,4 +1,4 @@
-import {RedisLabError, messageOf} from '../engine/errors.js';
+import {RedisLabError, messageOf, type ErrorCode} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {LabRunner} from '../engine/lab/runner.js';
 import type {Lab, Lang} from '../engine/lab/types.js';
@@ -45,6 +45,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 	print(paint(`\n━━ ${String(lab.order).padStart(2, '0')} ${text(lab.title)} (${lab.id}) · ${session.runtime.kind} · ${session.runtime.label}`, 'bold'));
 	print(text(lab.summary).trim());
 	let ok = false;
+	let fatal: RedisLabError | undefined;
 	try {
 		await session.prepare();
 		const runner = new LabRunner(session, lab, {lang, basePort: flags.basePort, downAfterMs: options.downAfterMs});
@@ -74,15 +75,21 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		flush();
 		print(paint(`  ! ${messageOf(error)}`, 'red'));
 		ok = false;
+		if (error instanceof RedisLabError && ENVIRONMENT_ERRORS.has(error.code)) fatal = error;
 	} finally {
 		unsubscribe();
 		await session.close({keep: flags.keep || options.keep});
 		release();
 	}
+	// The machine, not the lab, is at fault: the CLI says so in one line with what to do.
+	if (fatal) throw fatal;
 	print(ok ? paint(`✓ ${lab.id}: every check passed`, 'green') : paint(`✗ ${lab.id}: a check failed`, 'red'));
 	if (flags.keep || options.keep) print('Nodes left running (--keep). Remove them with: redis-lab down');
 	return ok;
 }
+
+/** Failures of the machine (Docker, image, ports, binaries) rather than of a lab's checks. */
+const ENVIRONMENT_ERRORS = new Set<ErrorCode>(['PORT_TAKEN', 'DOCKER_UNREACHABLE', 'DOCKER_LOST', 'IMAGE_MISSING', 'NO_RUNTIME', 'REDIS_BIN_MISSING', 'LEFTOVERS', 'NAME_CONFLICT']);
 
 export async function run(argv: string[]): Promise<number> {
 	const {values, positionals} = parse(argv, {...RUNTIME_FLAGS, lang: {type: 'string'}, 'down-after': {type: 'string'}});

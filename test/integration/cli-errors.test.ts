@@ -36,6 +36,9 @@ test('unknown command and unknown flag: one line each', () => {
 	assertOneLineError(cli(['frobnicate']), /^redis-lab: Unknown command "frobnicate"/);
 	assertOneLineError(cli(['up', '--colour']), /^redis-lab: Unknown option '--colour'/);
 	assertOneLineError(cli(['up', '--base-port', 'abc']), /^redis-lab: Bad --base-port "abc"/);
+	assertOneLineError(cli(['run', 'no-such-lab']), /^redis-lab: Unknown lab "no-such-lab"/);
+	assertOneLineError(cli(['start', 'no-such-lab']), /^redis-lab: Unknown lab "no-such-lab"/);
+	assertOneLineError(cli(['up', '--base-port', '70000']), /^redis-lab: Bad --base-port "70000"/);
 });
 
 test('Docker unreachable with --runtime docker: one line within 3 s', () => {
@@ -68,4 +71,20 @@ test('port taken (docker runtime): the message names the port, nothing is left',
 	} finally {
 		server.close();
 	}
+});
+
+test('image missing and the pull failing: one line naming the image, a hint naming --image, nothing left', async (t) => {
+	if (!needDocker(t)) return;
+	// A registry on a closed loopback port: the pull fails at once, and nothing leaves this machine.
+	const image = '127.0.0.1:1/redis-lab/absent:1';
+	for (const args of [['up'], ['run', 'replication-command']]) {
+		const result = cli([...args, '--runtime', 'docker', '--image', image, '--base-port', '9379']);
+		const lines = result.stderr.trim().split('\n');
+		assert.notEqual(result.status, 0);
+		assert.match(lines[0]!, /^redis-lab: Image 127\.0\.0\.1:1\/redis-lab\/absent:1 is not here and could not be pulled/);
+		assert.match(lines[1]!, /--image/);
+		assert.equal(lines.length, 2, result.stderr);
+	}
+	const left = spawnSync('docker', ['ps', '-aq', '--filter', 'label=redis-lab.managed=true'], {encoding: 'utf8'}).stdout.trim();
+	assert.equal(left, '');
 });
