@@ -120,6 +120,7 @@ export class LabSession implements SessionStore, SessionIntents {
 			return {reply: messageOf(error), isError: true};
 		}
 		if (!this.session.nodeNames().includes(node)) return {reply: `Unknown node ${node}`, isError: true};
+		if (this.session.view(node)?.health === 'absent') return {reply: `${node} is not running yet: a step of this lab starts it (r runs the current step)`, isError: true};
 		try {
 			const result = await this.session.cli(node, args, {byUser: true});
 			const reply = normaliseReply(result.stdout || result.stderr);

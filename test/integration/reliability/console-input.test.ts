@@ -14,6 +14,7 @@ test('console: wrong arity, unknown commands, unbalanced quotes, very long and b
 	try {
 		await labSession.open();
 		assert.equal(labSession.getState().phase, 'ready', JSON.stringify(labSession.getState().error));
+		assert.deepEqual(await labSession.console('master', 'PING'), {reply: 'master is not running yet: a step of this lab starts it (r runs the current step)', isError: true});
 		// The first step starts the three servers.
 		await labSession.runStep();
 		const cases: Array<[string, RegExp]> = [
