@@ -113,9 +113,7 @@ export class Session {
 	/** The engine went away: stop probing and streaming, and say so; the nodes' fate is the engine's. */
 	private loseEngine(error: Error): void {
 		this.engineLost = true;
-		this.unfollowLogs();
-		this.stream.close();
-		for (const probe of this.probes.values()) probe.stop();
+		this.stopObserving();
 		this.fail(error);
 	}
 
@@ -455,10 +453,7 @@ export class Session {
 		this.closed = true;
 		this.stopWatchingEngine();
 		this.update((state) => ({...state, phase: 'closing'}));
-		this.unfollowLogs();
-		this.stream.close();
-		for (const probe of this.probes.values()) probe.stop();
-		this.probes.clear();
+		this.stopObserving();
 		try {
 			if (!options.keep) await (this.engineLost ? withinMs(this.runtime.teardown(), 3000, 'removing the nodes without the Docker daemon') : this.runtime.teardown());
 		} finally {
@@ -466,12 +461,17 @@ export class Session {
 		}
 	}
 
-	/** Forgets all nodes (after a teardown) so a lab can start again from a clean slate. */
-	async reset(): Promise<void> {
+	/** Stops following logs, the event stream and every probe. */
+	private stopObserving(): void {
 		this.unfollowLogs();
 		this.stream.close();
 		for (const probe of this.probes.values()) probe.stop();
 		this.probes.clear();
+	}
+
+	/** Forgets all nodes (after a teardown) so a lab can start again from a clean slate. */
+	async reset(): Promise<void> {
+		this.stopObserving();
 		await this.runtime.teardown();
 		this.specs.clear();
 		this.update((state) => ({...state, nodes: [], events: [], logs: [], faultAt: undefined}));

@@ -26,13 +26,9 @@ export function App({controller, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {rows, columns} = useSize();
 	const initial = controller.initialLab ? controller.labs.findIndex((lab) => lab.id === controller.initialLab) : 0;
-	const [selected, setSelectedState] = useState(Math.max(0, initial));
+	const [selected, setSelectedValue, selectedRef] = useStateRef(Math.max(0, initial));
 	// A burst of keys is handled in one render: read the newest selection from a ref.
-	const selectedRef = useRef(selected);
-	const setSelected = (change: (index: number) => number) => {
-		selectedRef.current = change(selectedRef.current);
-		setSelectedState(selectedRef.current);
-	};
+	const setSelected = (change: (index: number) => number) => setSelectedValue(change(selectedRef.current));
 	const [screen, setScreen] = useState<Screen>(
 		controller.startupError ? {name: 'error', ...controller.startupError}
 			: controller.leftovers?.length ? {name: 'leftovers', removing: false}

@@ -22,7 +22,7 @@ export interface CheckContext {
 	writes: Map<string, WriteRecord>;
 	clients: Map<string, () => ClientFigures>;
 	resolveNode(ref: string): string;
-	/** Expands `{{node.port}}` / `{{node.host}}` in a check's command and expected text. */
+	/** Expands `{{node.port}}` / `{{node.host}}` in a check's expected text. */
 	expand?(text: string): string;
 }
 
@@ -122,7 +122,7 @@ export async function evaluate(check: Check, context: CheckContext): Promise<Ver
 	if ('reply' in check) {
 		const node = context.resolveNode(check.reply.node);
 		const expand = (text: string) => context.expand?.(text) ?? text;
-		const result = await session.runtime.exec(node, splitCommandLine(expand(check.reply.command)));
+		const result = await session.runtime.exec(node, splitCommandLine(check.reply.command));
 		const reply = normaliseReply(result.stdout || result.stderr);
 		if (check.reply.error !== undefined) {
 			return reply.isError && new RegExp(expand(check.reply.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(`replied ${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`);

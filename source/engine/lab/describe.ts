@@ -1,4 +1,5 @@
 import type {Check, Comparison, Lang} from './types.js';
+import {fillTemplates} from './templates.js';
 
 const FIGURES: Record<string, {en: string; zh: string}> = {
 	acknowledged: {en: 'acknowledged', zh: '已确认'},
@@ -45,7 +46,7 @@ export function describeCheck(check: Check, lang: Lang = 'en'): string {
 		const {node, command, equals, matches, error} = check.reply;
 		const expected = error !== undefined ? `${zh ? '报错' : 'error'} /${error}/` : equals !== undefined ? equals : `/${matches}/`;
 		// `{{master.port}}` reads as `<master port>`: the value depends on --base-port.
-		return `${node}${zh ? ' 执行' : ''} ${command} → ${expected}`.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, '<$1 $2>');
+		return fillTemplates(`${node}${zh ? ' 执行' : ''} ${command} → ${expected}`, (name, part) => `<${name} ${part}>`);
 	}
 	if ('key' in check) {
 		const {node, key, equals, missing} = check.key;

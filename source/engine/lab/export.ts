@@ -2,6 +2,7 @@ import {confFileName, type NodeSpec} from '../topology.js';
 import {heredoc, shellQuote, splitCommandLine} from '../shell.js';
 import type {Runtime} from '../runtime/types.js';
 import {labNodeSpecs, type RunnerOptions} from './runner.js';
+import {fillTemplates} from './templates.js';
 import {describeCheck, parseDuration} from './schema.js';
 import type {Action, Check, Lab, Lang} from './types.js';
 
@@ -86,7 +87,7 @@ function checkLine(check: Check, lang: Lang, expand: (text: string) => string): 
 	if ('in-sync' in check) return `wait_for ${label} ${within} in_sync ${node(check['in-sync'].master)}`;
 	if ('key' in check) return `wait_for ${label} ${within} key_is ${node(check.key.node)} ${shellQuote(check.key.key)} ${shellQuote(check.key.missing ? '' : check.key.equals ?? '')}`;
 	if ('reply' in check) {
-		const args = splitCommandLine(expand(check.reply.command)).map(shellQuote).join(' ');
+		const args = splitCommandLine(check.reply.command).map(shellQuote).join(' ');
 		const pattern = expand(check.reply.error ?? check.reply.matches ?? `^${(check.reply.equals ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 		return `wait_for ${label} ${within} reply_matches ${node(check.reply.node)} ${shellQuote(pattern)} ${args}`;
 	}
@@ -145,7 +146,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate)];
 		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal)];
 		if ('cli' in action) {
-			const args = splitCommandLine(action.cli.command.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, (_m, name: string, part: 'host' | 'port') => (name === CURRENT ? `$(current_master)` : String(runtime.peerAddress(name)[part]))));
+			const args = splitCommandLine(fillTemplates(action.cli.command, (name, part) => (name === CURRENT ? `$(current_master)` : String(runtime.peerAddress(name)[part]))));
 			const ref = action.cli.node;
 			return [`cli_${ref === CURRENT ? '$(current_master)' : ref} ${args.map((arg) => (arg.includes('$(current_master)') ? `"${arg}"` : shellQuote(arg))).join(' ')}`];
 		}
@@ -184,7 +185,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			if ('info' in check && check.info.grows) out.push(`BEFORE_${check.info.field.replace(/\W/g, '_')}=$(info_get ${node(check.info.node)} ${check.info.field})`);
 		}
 		for (const action of actions) emit(action);
-		for (const check of checks) out.push(checkLine(check, lang, (text) => text.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, (_m, name: string, part: 'host' | 'port') => String(runtime.peerAddress(name)[part]))));
+		for (const check of checks) out.push(checkLine(check, lang, (text) => fillTemplates(text, (name, part) => String(runtime.peerAddress(name)[part]))));
 		out.push('');
 	};
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);

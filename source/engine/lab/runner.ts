@@ -5,6 +5,7 @@ import {shellQuote, splitCommandLine} from '../shell.js';
 import type {Session} from '../session.js';
 import type {CheckState, LabRunState, StepState} from '../session-state.js';
 import {evaluate, readNumber, type CheckContext, type WriteRecord} from './checks.js';
+import {fillTemplates} from './templates.js';
 import {describeCheck, parseDuration} from './schema.js';
 import type {Action, Check, Lab, Lang, Step} from './types.js';
 
@@ -101,10 +102,7 @@ export class LabRunner {
 
 	/** Expands `{{node.host}}` and `{{node.port}}` to the address nodes use for each other. */
 	expand(text: string): string {
-		return text.replace(/\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g, (_match, node: string, part: 'host' | 'port') => {
-			const address = this.session.runtime.peerAddress(this.resolveNode(node));
-			return String(address[part]);
-		});
+		return fillTemplates(text, (node, part) => String(this.session.runtime.peerAddress(this.resolveNode(node))[part]));
 	}
 
 	/** The shell commands of a step's actions, as a learner would type them on this runtime. */

@@ -58,6 +58,11 @@ function unreachable(error: unknown): RedisLabError {
 
 const CONNECTION_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
+/** Prefix of a session's container and network names: `redis-lab`, or `redis-lab-<basePort>` when ports are shifted. */
+export function namePrefix(basePort: number): string {
+	return basePort === 6379 ? 'redis-lab' : `redis-lab-${basePort}`;
+}
+
 /** Turns a raw dockerode error into a RedisLabError a user can act on. */
 export function dockerError(error: unknown): RedisLabError {
 	if (error instanceof RedisLabError) return error;

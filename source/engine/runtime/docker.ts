@@ -8,7 +8,7 @@ import {confFileName, kindOf, portFor, renderConf, type NodeSpec} from '../topol
 import {createSessionDir, removeSessionDir} from '../session-dir.js';
 import {heredoc, shellJoin, shellQuote} from '../shell.js';
 import {waitForPing} from './ping.js';
-import {describeDockerHost, dockerClient, dockerError, managedLabels, pingDocker, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
+import {describeDockerHost, dockerClient, dockerError, managedLabels, namePrefix, pingDocker, MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './docker-common.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOp, RuntimeOptions} from './types.js';
 
 export const DEFAULT_IMAGE = 'redis:7.2';
@@ -45,7 +45,7 @@ export class DockerRuntime implements Runtime {
 		this.sessionId = options.sessionId;
 		this.image = options.image ?? DEFAULT_IMAGE;
 		this.label = this.image;
-		this.prefix = options.basePort === 6379 ? 'redis-lab' : `redis-lab-${options.basePort}`;
+		this.prefix = namePrefix(options.basePort);
 		this.password = options.password;
 		this.basePort = options.basePort;
 		this.docker = docker;

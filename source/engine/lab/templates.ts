@@ -1,0 +1,7 @@
+/** `{{node.host}}` / `{{node.port}}` in lab text. */
+const ADDRESS_TEMPLATE = /\{\{\s*([\w-]+)\.(host|port)\s*\}\}/g;
+
+/** Replaces every address template with what `value` gives for its node and part. */
+export function fillTemplates(text: string, value: (node: string, part: 'host' | 'port') => string): string {
+	return text.replace(ADDRESS_TEMPLATE, (_match, node: string, part: 'host' | 'port') => value(node, part));
+}
