@@ -59,6 +59,8 @@ export class ClientLoad {
 			commandTimeout: 1000,
 			maxRetriesPerRequest: 0,
 			enableOfflineQueue: false,
+			// See dashboardOptions: no CLIENT SETINFO before ready.
+			disableClientInfo: true,
 			sentinelRetryStrategy: () => 250,
 			retryStrategy: () => 250,
 		};

@@ -15,6 +15,11 @@ export function dashboardOptions(port: number, password?: string): RedisOptions 
 		maxRetriesPerRequest: 0,
 		enableOfflineQueue: false,
 		enableReadyCheck: false,
+		// ioredis waits for CLIENT SETINFO replies before calling itself ready, without noticing a
+		// connection lost meanwhile (a published port accepts before the container listens): it then
+		// reports ready on a dead socket and never reconnects. Skipping SETINFO closes that window,
+		// and keeps the probes' commands out of a learner's MONITOR.
+		disableClientInfo: true,
 		retryStrategy: () => 500,
 		reconnectOnError: () => false,
 	};

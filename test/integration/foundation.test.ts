@@ -52,7 +52,8 @@ async function failoverCycle(kind: RuntimeKind, basePort: number): Promise<void>
 		await session.startNode('master');
 		await session.waitFor((state) => roles(state).master === 'slave' || undefined, 60_000, 'the old master to rejoin as a replica').catch((error: Error) => {
 			const state = session.getState();
-			throw new Error(`${error.message}; roles ${JSON.stringify(roles(state))}; events since the restart: ${state.events.filter((event) => event.seq > switched.seq).map((event) => `${event.source} ${event.type} ${event.payload}`).join(' | ')}`);
+			const master = session.view('master');
+			throw new Error(`${error.message}; roles ${JSON.stringify(roles(state))}; master probe: ${master?.error ?? 'no error'}, last seen ${master?.lastSeenAt ? `${Date.now() - master.lastSeenAt} ms ago` : 'never'}; events since the restart: ${state.events.filter((event) => event.seq > switched.seq).map((event) => `${event.source} ${event.type} ${event.payload}`).join(' | ')}`);
 		});
 		assert.equal(session.currentMaster(), promoted);
 	} finally {
