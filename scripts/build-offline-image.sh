@@ -26,6 +26,8 @@ cp "$busybox" "$root/bin/busybox"
 for applet in sh cat ls ps kill sleep tail grep seq; do ln -s busybox "$root/bin/$applet"; done
 printf 'root:x:0:0:root:/root:/bin/sh\nredis:x:999:999:redis:/data:/bin/sh\n' > "$root/etc/passwd"
 printf 'root:x:0:\nredis:x:999:\n' > "$root/etc/group"
+# As in Debian images: /etc/hosts (docker run --add-host) before DNS.
+printf 'hosts: files dns\n' > "$root/etc/nsswitch.conf"
 tar -C "$root" -c . | docker import \
   --change 'ENV PATH=/usr/local/bin:/bin' \
   --change 'WORKDIR /data' \

@@ -190,13 +190,40 @@ export class Session {
 		await this.probes.get(name)?.poll();
 	}
 
-	/** Starts several nodes: servers in parallel, then sentinels in parallel (they resolve the master's name at boot). */
+	/**
+	 * Starts several nodes. Sentinels meet through hello messages every 2 s from their start, so when
+	 * the runtime knows every address in advance they go first, told which replicas to expect; then
+	 * the servers they monitor, then the replicas, which start during the sentinels' first hello
+	 * cycle. Otherwise the servers start and link first (a sentinel then resolves its master's name
+	 * and reads its replicas from the master's first INFO).
+	 */
 	async startNodes(names: string[], options: {quiet?: boolean} = {}): Promise<void> {
 		const servers = names.filter((name) => this.spec(name).kind === 'redis');
 		const sentinels = names.filter((name) => this.spec(name).kind === 'sentinel');
-		await settleAll(servers.map((name) => this.startNode(name, options)));
-		if (sentinels.length > 0) await this.waitReplicasLinked(servers);
-		await settleAll(sentinels.map((name) => this.startNode(name, options)));
+		const start = (group: string[]) => settleAll(group.map((name) => this.startNode(name, options)));
+		const monitored = new Set(sentinels.flatMap((name) => this.spec(name).monitor?.node ?? []));
+		const replicas = servers.filter((name) => monitored.has(this.spec(name).replicaOf ?? ''));
+		const addressesKnown = [...monitored, ...replicas].every((name) => this.runtime.addressBeforeStart(name));
+		if (sentinels.length === 0 || replicas.length === 0 || !addressesKnown) {
+			await start(servers);
+			if (sentinels.length > 0) await this.waitReplicasLinked(servers);
+			await start(sentinels);
+			return;
+		}
+		for (const name of sentinels) this.expectReplicas(name, replicas);
+		await start(sentinels);
+		await start(servers.filter((name) => !replicas.includes(name)));
+		await start(replicas);
+		await this.waitReplicasLinked(replicas);
+	}
+
+	/** Adds `known-replica` lines for the given replicas of its master to a sentinel not created yet. */
+	private expectReplicas(sentinel: string, replicas: string[]): void {
+		const spec = this.spec(sentinel);
+		const monitor = spec.monitor;
+		if (!monitor || this.runtime.nodes().some((node) => node.name === sentinel)) return;
+		const knownReplicas = replicas.filter((name) => this.spec(name).replicaOf === monitor.node);
+		this.specs.set(sentinel, {...spec, monitor: {...monitor, knownReplicas}});
 	}
 
 	/**
@@ -424,11 +451,13 @@ export class Session {
 			if (sentinels.length === 0) {
 				return state.nodes.filter((node) => node.replication?.role === 'slave' && node.replication.masterLinkStatus === 'up').length >= replicas || undefined;
 			}
-			return sentinels.every((spec) => {
+			// A sentinel may count replicas from its config before they run: linked replicas are the proof.
+			const linked = state.nodes.filter((node) => node.replication?.role === 'slave' && node.replication.masterLinkStatus === 'up').length >= replicas;
+			return (linked && sentinels.every((spec) => {
 				const master = state.nodes.find((node) => node.name === spec.name)?.sentinel?.masters[0];
 				return master && master.status === 'ok' && master.slaves >= replicas && master.sentinels >= sentinels.length;
-			}) || undefined;
-		}, timeoutMs, sentinels.length > 0 ? `the sentinels to report status=ok, slaves=${replicas}, sentinels=${sentinels.length}` : 'the replicas to link up');
+			})) || undefined;
+		}, timeoutMs, sentinels.length > 0 ? `the replicas to link up and the sentinels to report status=ok, slaves=${replicas}, sentinels=${sentinels.length}` : 'the replicas to link up');
 	}
 
 	/** Brings a topology up: create and start in parallel, then wait until healthy. */

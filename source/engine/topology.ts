@@ -12,6 +12,11 @@ export interface MonitorSpec {
 	downAfterMs: number;
 	failoverTimeoutMs: number;
 	parallelSyncs: number;
+	/**
+	 * Replicas written as `sentinel known-replica` lines, for sentinels that start before their
+	 * replicas have linked (otherwise the master's INFO, read every 10 s, is how they learn them).
+	 */
+	knownReplicas?: string[];
 }
 
 /** One Redis server or Sentinel of a lab. */
@@ -116,6 +121,11 @@ export interface RenderContext {
 	pidfile?: string;
 	/** When set: requirepass / masterauth / sentinel auth-pass. */
 	password?: string;
+	/**
+	 * The numeric address a node will have, known before it starts (Sentinel resolves names in
+	 * `known-replica` lines at boot); undefined when the runtime cannot tell in advance.
+	 */
+	addressBeforeStart?(name: string): {host: string; port: number} | undefined;
 }
 
 function line(key: string, ...values: Array<string | number>): string {
@@ -165,6 +175,10 @@ export function renderSentinelConf(node: NodeSpec, context: RenderContext): stri
 		line('sentinel parallel-syncs', monitor.masterName, monitor.parallelSyncs),
 	);
 	if (context.password) lines.push(line('sentinel auth-pass', monitor.masterName, quoted(context.password)));
+	for (const replica of monitor.knownReplicas ?? []) {
+		const address = context.addressBeforeStart?.(replica);
+		if (address) lines.push(line('sentinel known-replica', monitor.masterName, address.host, address.port));
+	}
 	for (const [key, value] of node.extra ?? []) lines.push(line(key, value));
 	return lines.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {portFor, renderRedisConf, renderSentinelConf, standardTopology, validateBasePort, type RenderContext} from '../../source/engine/topology.js';
 import {RedisLabError} from '../../source/engine/errors.js';
+import {fixedIp} from '../../source/engine/runtime/docker.js';
 
 const docker: RenderContext = {peerAddress: (name) => ({host: `redis-lab-${name}`, port: portFor(name)})};
 
@@ -61,4 +62,26 @@ test('extra directives are written last, in order', () => {
 	const [master] = standardTopology();
 	const text = renderRedisConf({...master!, extra: [['min-replicas-to-write', '2'], ['min-replicas-max-lag', '15']]}, docker);
 	assert.match(text, /min-replicas-to-write 2\nmin-replicas-max-lag 15\n$/);
+});
+
+test('a sentinel told to expect replicas lists them as known-replica lines, by the addresses the runtime knows in advance', () => {
+	const sentinel = standardTopology().find((node) => node.name === 'sentinel1')!;
+	const expecting = {...sentinel, monitor: {...sentinel.monitor!, knownReplicas: ['replica1', 'replica2']}};
+	const ips: Record<string, string> = {replica1: '172.20.0.3', replica2: '172.20.0.4'};
+	const text = renderSentinelConf(expecting, {...docker, addressBeforeStart: (name) => ({host: ips[name]!, port: portFor(name)})});
+	assert.match(text, /^sentinel known-replica master 172\.20\.0\.3 6380\nsentinel known-replica master 172\.20\.0\.4 6381$/m);
+	assert.ok(text.indexOf('sentinel monitor') < text.indexOf('known-replica'));
+	// Without addresses known in advance (a name would not resolve at boot), no line is written.
+	assert.doesNotMatch(renderSentinelConf(expecting, docker), /known-replica/);
+	assert.doesNotMatch(renderSentinelConf(sentinel, {...docker, addressBeforeStart: (name) => ({host: ips[name]!, port: portFor(name)})}), /known-replica/);
+});
+
+test('fixed IPs: one per node name from .2 up, inside the subnet Docker picked', () => {
+	assert.equal(fixedIp('172.20.0.0/16', 'master'), '172.20.0.2');
+	assert.equal(fixedIp('172.20.0.0/16', 'sentinel3'), '172.20.0.7');
+	assert.equal(fixedIp('192.168.32.0/20', 'replica1'), '192.168.32.3');
+	assert.equal(fixedIp('10.1.2.128/25', 'replica2'), '10.1.2.132');
+	assert.equal(fixedIp('10.1.2.0/30', 'master'), undefined, 'too small for every node');
+	assert.equal(fixedIp('fd00::/64', 'master'), undefined);
+	assert.equal(fixedIp('172.20.0.0/16', 'app'), undefined);
 });

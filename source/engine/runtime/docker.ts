@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {PassThrough, type Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
 import {RedisLabError, messageOf} from '../errors.js';
-import {confFileName, kindOf, portFor, renderConf, type NodeSpec} from '../topology.js';
+import {confFileName, DEFAULT_PORTS, kindOf, portFor, renderConf, type NodeSpec} from '../topology.js';
 import {createSessionDir, removeSessionDir} from '../session-dir.js';
 import {heredoc, shellJoin, shellQuote} from '../shell.js';
 import {waitForPing} from './ping.js';
@@ -21,7 +21,7 @@ interface NodeRecord {
 	spec: NodeSpec;
 	dir: string;
 	containerId?: string;
-	/** IP on the lab network, kept so `heal` reconnects with the same address. */
+	/** IP on the lab network: fixed at create, kept so `heal` reconnects with the same address. */
 	ip?: string;
 }
 
@@ -141,7 +141,23 @@ export class DockerRuntime implements Runtime {
 	}
 
 	renderConfig(node: NodeSpec): string {
-		return renderConf(node, {peerAddress: (name) => this.peerAddress(name), password: this.password});
+		return renderConf(node, {peerAddress: (name) => this.peerAddress(name), password: this.password, addressBeforeStart: (name) => this.addressBeforeStart(name)});
+	}
+
+	/**
+	 * A sentinel resolves its master's name once, at boot: an /etc/hosts entry lets it start before
+	 * the master runs, and still resolve the name while the master's container is stopped.
+	 */
+	private extraHosts(node: Pick<NodeSpec, 'kind' | 'monitor'>): string[] {
+		const master = node.kind === 'sentinel' ? node.monitor?.node : undefined;
+		const address = master ? this.addressBeforeStart(master) : undefined;
+		return master && address ? [`${this.containerName(master)}:${address.host}`] : [];
+	}
+
+	/** Each node's fixed IP on the lab network (known once the network exists). */
+	addressBeforeStart(name: string): {host: string; port: number} | undefined {
+		const ip = this.subnet ? fixedIp(this.subnet, name) : undefined;
+		return ip ? {host: ip, port: this.portOf(name)} : undefined;
 	}
 
 	/** Operations that create things, awaited by teardown so nothing appears after it has looked. */
@@ -166,7 +182,7 @@ export class DockerRuntime implements Runtime {
 		await mkdir(dir, {recursive: true});
 		// The official image runs redis-server as uid 999 and Sentinel rewrites its file by rename.
 		await chmod(dir, 0o777);
-		const record: NodeRecord = {spec: node, dir};
+		const record: NodeRecord = {spec: node, dir, ip: this.addressBeforeStart(node.name)?.host};
 		this.records.set(node.name, record);
 		await this.writeConfig(node.name, this.renderConfig(node));
 		await this.removeStale(node.name);
@@ -183,8 +199,9 @@ export class DockerRuntime implements Runtime {
 					PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(node.port)}]},
 					Binds: [`${dir}:${CONF_DIR}`],
 					NetworkMode: this.networkName,
+					...(this.extraHosts(node).length > 0 ? {ExtraHosts: this.extraHosts(node)} : {}),
 				},
-				NetworkingConfig: {EndpointsConfig: {[this.networkName]: {Aliases: [node.name]}}},
+				NetworkingConfig: {EndpointsConfig: {[this.networkName]: {Aliases: [node.name], ...(record.ip ? {IPAMConfig: {IPv4Address: record.ip}} : {})}}},
 			});
 			record.containerId = container.id;
 		} catch (error) {
@@ -423,7 +440,10 @@ export class DockerRuntime implements Runtime {
 				const port = this.portOf(op.node);
 				const file = `${CONF_DIR}/${confFileName({kind})}`;
 				const server = kind === 'sentinel' ? 'redis-sentinel' : 'redis-server';
-				return `docker run -d --name ${container} --network ${this.networkName} -p 127.0.0.1:${port}:${port} -v "$PWD/${shownDir.slice(2)}:${CONF_DIR}" ${this.image} ${server} ${file}`;
+				const ip = this.addressBeforeStart(op.node)?.host;
+				const spec = this.records.get(op.node)?.spec;
+				const hosts = spec ? this.extraHosts(spec).map((entry) => ` --add-host ${entry}`).join('') : '';
+				return `docker run -d --name ${container} --network ${this.networkName}${ip ? ` --ip ${ip}` : ''}${hosts} -p 127.0.0.1:${port}:${port} -v "$PWD/${shownDir.slice(2)}:${CONF_DIR}" ${this.image} ${server} ${file}`;
 			}
 			case 'start':
 				return `docker start ${container}`;
@@ -519,6 +539,19 @@ async function pullImage(docker: Docker, image: string, onProgress?: (progress: 
 		});
 	});
 	if (failure) throw new Error(failure);
+}
+
+/** The address of a node on a subnet: .2 for the master, then one per known node name (the gateway is .1). */
+export function fixedIp(subnet: string, name: string): string | undefined {
+	const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(subnet);
+	const index = Object.keys(DEFAULT_PORTS).indexOf(name);
+	if (!match || index === -1) return undefined;
+	const [a, b, c, d, bits] = match.slice(1).map(Number) as [number, number, number, number, number];
+	const size = 2 ** (32 - bits);
+	if (size < Object.keys(DEFAULT_PORTS).length + 3) return undefined;
+	const network = (((a << 24) >>> 0) + (b << 16) + (c << 8) + d) & ~(size - 1);
+	const ip = (network >>> 0) + 2 + index;
+	return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
 }
 
 /** Splits Docker's multiplexed log buffer (8-byte frame headers) into text. */

@@ -76,6 +76,7 @@ export class LocalRuntime implements Runtime {
 		const dir = join(this.sessionDir ?? sessionDirPath(this.sessionId), node.name);
 		return renderConf(node, {
 			peerAddress: (name) => this.peerAddress(name),
+			addressBeforeStart: (name) => this.addressBeforeStart(name),
 			bind: '127.0.0.1 -::1',
 			dir,
 			logfile: join(dir, `${node.name}.log`),
@@ -248,6 +249,10 @@ export class LocalRuntime implements Runtime {
 	}
 
 	peerAddress(name: string): {host: string; port: number} {
+		return this.hostAddress(name);
+	}
+
+	addressBeforeStart(name: string): {host: string; port: number} {
 		return this.hostAddress(name);
 	}
 

@@ -88,6 +88,8 @@ export interface Runtime {
 	hostAddress(name: string): {host: string; port: number};
 	/** Where other nodes reach this node (container name, or 127.0.0.1). */
 	peerAddress(name: string): {host: string; port: number};
+	/** The numeric address other nodes will reach `name` at, when known before it starts (fixed IP, loopback). */
+	addressBeforeStart(name: string): {host: string; port: number} | undefined;
 	/** Maps an address reported by Redis or Sentinel back to a node name. */
 	resolve(host: string, port: number): string | undefined;
 	/** The shell command a learner would type for an operation. */
