@@ -15,6 +15,8 @@ export interface SessionOptions {
 }
 
 const MAX_EVENTS = 500;
+/** Delay before polling every node after a sentinel event (events come in bursts). */
+const REFRESH_AFTER_EVENT_MS = 20;
 const MAX_LOGS = 1000;
 const MAX_TRANSCRIPT = 2000;
 
@@ -349,6 +351,19 @@ export class Session {
 
 	private addEvent(event: SentinelEvent): void {
 		this.update((state) => ({...state, events: [...state.events, event].slice(-MAX_EVENTS)}));
+		this.refreshSoon();
+	}
+
+	private refreshTimer?: NodeJS.Timeout;
+
+	/** A sentinel event means roles, links or counts just changed: poll every node now, once per burst. */
+	private refreshSoon(): void {
+		if (this.refreshTimer || this.closed) return;
+		this.refreshTimer = setTimeout(() => {
+			this.refreshTimer = undefined;
+			if (!this.closed) void this.refresh();
+		}, REFRESH_AFTER_EVENT_MS);
+		this.refreshTimer.unref?.();
 	}
 
 	/** Marks now as the moment of the injected fault (event times are shown relative to it). */
@@ -494,6 +509,8 @@ export class Session {
 	private stopObserving(): void {
 		this.unfollowLogs();
 		this.stream.close();
+		clearTimeout(this.refreshTimer);
+		this.refreshTimer = undefined;
 		for (const probe of this.probes.values()) probe.stop();
 		this.probes.clear();
 	}
