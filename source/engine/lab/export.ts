@@ -7,6 +7,20 @@ import {describeCheck, parseDuration} from './schema.js';
 import type {Action, Check, Lab, Lang} from './types.js';
 
 const CURRENT = 'current-master';
+/** Stand-ins for the current master's address, which only the running script can know. */
+const DYNAMIC = {host: '\u0001host\u0001', port: '\u0001port\u0001'} as const;
+const DYNAMIC_SHELL = {host: '$(node_host "$(current_master)")', port: '$(node_port "$(current_master)")'} as const;
+
+/** Fills address templates for a script: fixed nodes get their address, the current master a stand-in. */
+function scriptTemplates(text: string, runtime: Runtime): string {
+	return fillTemplates(text, (name, part) => (name === CURRENT ? DYNAMIC[part] : String(runtime.peerAddress(name)[part])));
+}
+
+/** Quotes a word for bash; a stand-in for the current master's address becomes a command substitution. */
+function shellWord(text: string): string {
+	if (!text.includes(DYNAMIC.host) && !text.includes(DYNAMIC.port)) return shellQuote(text);
+	return `"${text.replace(/[\\"$`]/g, '\\$&').replaceAll(DYNAMIC.host, DYNAMIC_SHELL.host).replaceAll(DYNAMIC.port, DYNAMIC_SHELL.port)}"`;
+}
 
 /** Shell helpers the exported script starts with. */
 function prelude(runtime: Runtime, specs: NodeSpec[]): string {
@@ -46,6 +60,7 @@ in_sync() {
   done
 }
 node_port() { case $1 in ${specs.map((spec) => `${spec.name}) echo ${spec.port} ;;`).join(' ')} esac; }
+node_host() { case $1 in ${specs.map((spec) => `${spec.name}) echo ${runtime.peerAddress(spec.name).host} ;;`).join(' ')} esac; }
 node_by_port() { case $1 in ${byPort} esac; }
 # The node the sentinels report as master now.
 current_master() {
@@ -88,8 +103,9 @@ function checkLine(check: Check, lang: Lang, expand: (text: string) => string): 
 	if ('key' in check) return `wait_for ${label} ${within} key_is ${node(check.key.node)} ${shellQuote(check.key.key)} ${shellQuote(check.key.missing ? '' : check.key.equals ?? '')}`;
 	if ('reply' in check) {
 		const args = splitCommandLine(check.reply.command).map(shellQuote).join(' ');
-		const pattern = expand(check.reply.error ?? check.reply.matches ?? `^${(check.reply.equals ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-		return `wait_for ${label} ${within} reply_matches ${node(check.reply.node)} ${shellQuote(pattern)} ${args}`;
+		const {error, matches, equals} = check.reply;
+		const pattern = error !== undefined || matches !== undefined ? expand((error ?? matches)!) : `^${expand(String(equals ?? '')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+		return `wait_for ${label} ${within} reply_matches ${node(check.reply.node)} ${shellWord(pattern)} ${args}`;
 	}
 	if ('sentinel-master' in check) {
 		const body = check['sentinel-master'];
@@ -146,9 +162,9 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate)];
 		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal)];
 		if ('cli' in action) {
-			const args = splitCommandLine(fillTemplates(action.cli.command, (name, part) => (name === CURRENT ? `$(current_master)` : String(runtime.peerAddress(name)[part]))));
+			const args = splitCommandLine(scriptTemplates(action.cli.command, runtime));
 			const ref = action.cli.node;
-			return [`cli_${ref === CURRENT ? '$(current_master)' : ref} ${args.map((arg) => (arg.includes('$(current_master)') ? `"${arg}"` : shellQuote(arg))).join(' ')}`];
+			return [`cli_${ref === CURRENT ? '$(current_master)' : ref} ${args.map(shellWord).join(' ')}`];
 		}
 		if ('write-config' in action) {
 			const name = action['write-config'].node;
@@ -185,7 +201,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			if ('info' in check && check.info.grows) out.push(`BEFORE_${check.info.field.replace(/\W/g, '_')}=$(info_get ${node(check.info.node)} ${check.info.field})`);
 		}
 		for (const action of actions) emit(action);
-		for (const check of checks) out.push(checkLine(check, lang, (text) => fillTemplates(text, (name, part) => String(runtime.peerAddress(name)[part]))));
+		for (const check of checks) out.push(checkLine(check, lang, (text) => scriptTemplates(text, runtime)));
 		out.push('');
 	};
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);

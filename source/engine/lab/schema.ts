@@ -375,6 +375,9 @@ class Validator {
 				if (map.equals !== undefined) this.textOrNumber(map, 'equals', `${at}.equals`);
 				if (map.matches !== undefined) this.regex(map.matches, `${at}.matches`);
 				if (map.error !== undefined) this.regex(map.error, `${at}.error`);
+				for (const field of ['equals', 'matches', 'error'] as const) {
+					if (typeof map[field] === 'string') this.templates(map[field], `${at}.${field}`);
+				}
 				break;
 			}
 			case 'key': {

@@ -141,6 +141,8 @@ test('checks', () => {
 	assert.equal(withCheck({info: {node: 'master', field: 'role', matches: '[master'}}), `x.yaml${step}expect[0].info.matches: not a valid regular expression: /[master/: Unterminated character class`);
 	assert.equal(withCheck({reply: {node: 'replica1', command: 'SET k v'}}), `x.yaml${step}expect[0].reply: needs one of equals, matches, error`);
 	assert.equal(withCheck({reply: {node: 'replica1', command: 'GET {{master.host}}', equals: 'x'}}), `x.yaml${step}expect[0].reply.command: templates like {{master.host}} work only in cli actions`);
+	assert.equal(withCheck({reply: {node: 'replica1', command: 'INFO replication', matches: 'master_port:{{replica9.port}}'}}), `x.yaml${step}expect[0].reply.matches: unknown node "replica9" in "{{replica9.port}}" (declared: master, replica1, or current-master)`);
+	assert.equal(withCheck({reply: {node: 'replica1', command: 'CONFIG GET port', equals: '{{master}}'}}), `x.yaml${step}expect[0].reply.equals: bad template "{{master}}" (use {{node.host}} or {{node.port}})`);
 	assert.equal(withCheck({key: {node: 'master', key: 'k', equals: 'v', missing: true}}), `x.yaml${step}expect[0].key: use either equals or missing: true, not both`);
 	assert.equal(withCheck({event: {type: 'switch-master'}}), `x.yaml${step}expect[0].event.type: not a sentinel event type: "switch-master" (e.g. +switch-master, -sdown)`);
 	assert.equal(withCheck({event: {type: '+sdown', from: 'master'}}), `x.yaml${step}expect[0].event.from: must name a sentinel, not "master"`);

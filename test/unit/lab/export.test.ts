@@ -1,0 +1,44 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {parse} from 'yaml';
+import {exportLab} from '../../../source/engine/lab/export.js';
+import {validateLab} from '../../../source/engine/lab/schema.js';
+import {LocalRuntime} from '../../../source/engine/runtime/local.js';
+
+const fixture = fileURLToPath(new URL('../../fixtures/labs/00-fixture.yaml', import.meta.url));
+
+/** The fixture lab, its replica following whichever node is master when the script runs. */
+function followsCurrentMaster(): string {
+	const lab = parse(readFileSync(fixture, 'utf8'));
+	lab.steps[0].do[1].cli.command = 'REPLICAOF {{current-master.host}} {{current-master.port}}';
+	lab.steps[0].expect = [
+		{reply: {node: 'replica1', command: 'CONFIG GET port', equals: '{{replica1.port}}'}},
+		{reply: {node: 'replica1', command: 'INFO replication', matches: 'master_port:{{current-master.port}}'}},
+	];
+	return exportLab(validateLab(lab, 'x.yaml'), new LocalRuntime({sessionId: 'test', basePort: 6379}));
+}
+
+/** Runs script lines after the generated helpers, with the sentinels' answer and redis-cli stubbed. */
+function runWith(script: string, lines: string[]): string {
+	const helpers = script.split('\n').filter((line) => /^node_(port|host)\(\)/.test(line));
+	const stubs = ['current_master() { echo master; }', 'cli_replica1() { printf "%s\\n" "$@"; }', 'wait_for() { shift 2; "$@"; }', 'reply_matches() { printf "%s\\n" "$2"; }'];
+	return execFileSync('bash', ['-c', [...helpers, ...stubs, ...lines].join('\n')], {encoding: 'utf8'});
+}
+
+test('export: the current master\'s address in a command is asked of the sentinels when the script runs', () => {
+	const script = followsCurrentMaster();
+	const line = script.split('\n').find((text) => text.startsWith('cli_replica1 REPLICAOF'))!;
+	assert.equal(line, 'cli_replica1 REPLICAOF "$(node_host "$(current_master)")" "$(node_port "$(current_master)")"');
+	assert.equal(runWith(script, [line]), 'REPLICAOF\n127.0.0.1\n6379\n');
+});
+
+test('export: templates in a reply check\'s expected text are filled, and equals stays an exact match', () => {
+	const script = followsCurrentMaster();
+	const checks = script.split('\n').filter((text) => text.startsWith('wait_for') && text.includes('reply_matches'));
+	assert.equal(checks.length, 2, script);
+	assert.match(checks[0]!, /reply_matches replica1 '\^6380\$' CONFIG GET port$/);
+	assert.equal(runWith(script, [checks[1]!]), 'master_port:6379\n');
+});
