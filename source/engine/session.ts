@@ -17,6 +17,8 @@ export interface SessionOptions {
 const MAX_EVENTS = 500;
 /** Delay before polling every node after a sentinel event (events come in bursts). */
 const REFRESH_AFTER_EVENT_MS = 20;
+/** Probe interval while `up` waits for the topology to be ready. */
+const READINESS_POLL_MS = 100;
 const MAX_LOGS = 1000;
 const MAX_TRANSCRIPT = 2000;
 
@@ -235,7 +237,17 @@ export class Session {
 	private async waitReplicasLinked(names: string[]): Promise<void> {
 		const replicas = names.filter((name) => this.spec(name).replicaOf);
 		if (replicas.length === 0) return;
-		await this.waitFor((state) => replicas.every((name) => state.nodes.find((node) => node.name === name)?.replication?.masterLinkStatus === 'up') || undefined, 10_000, 'the replicas to link up', 50).catch(() => undefined);
+		await this.pollingFast(this.waitFor((state) => replicas.every((name) => state.nodes.find((node) => node.name === name)?.replication?.masterLinkStatus === 'up') || undefined, 10_000, 'the replicas to link up', 50)).catch(() => undefined);
+	}
+
+	/** While a start-up wait runs, every node is polled often, not only at the probe interval. */
+	private async pollingFast<T>(wait: Promise<T>): Promise<T> {
+		const timer = setInterval(() => void this.refresh(), READINESS_POLL_MS);
+		try {
+			return await wait;
+		} finally {
+			clearInterval(timer);
+		}
 	}
 
 	async stopNode(name: string, how: 'shutdown' | 'kill', options: {quiet?: boolean} = {}): Promise<void> {
@@ -462,7 +474,7 @@ export class Session {
 	async waitHealthy(timeoutMs = 30_000): Promise<void> {
 		const sentinels = [...this.specs.values()].filter((spec) => spec.kind === 'sentinel' && this.probes.has(spec.name));
 		const replicas = [...this.specs.values()].filter((spec) => spec.kind === 'redis' && this.probes.has(spec.name)).length - 1;
-		await this.waitFor((state) => {
+		await this.pollingFast(this.waitFor((state) => {
 			if (sentinels.length === 0) {
 				return state.nodes.filter((node) => node.replication?.role === 'slave' && node.replication.masterLinkStatus === 'up').length >= replicas || undefined;
 			}
@@ -472,7 +484,7 @@ export class Session {
 				const master = state.nodes.find((node) => node.name === spec.name)?.sentinel?.masters[0];
 				return master && master.status === 'ok' && master.slaves >= replicas && master.sentinels >= sentinels.length;
 			})) || undefined;
-		}, timeoutMs, sentinels.length > 0 ? `the replicas to link up and the sentinels to report status=ok, slaves=${replicas}, sentinels=${sentinels.length}` : 'the replicas to link up');
+		}, timeoutMs, sentinels.length > 0 ? `the replicas to link up and the sentinels to report status=ok, slaves=${replicas}, sentinels=${sentinels.length}` : 'the replicas to link up'));
 	}
 
 	/** Brings a topology up: create and start in parallel, then wait until healthy. */
