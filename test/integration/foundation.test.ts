@@ -29,6 +29,12 @@ async function failoverCycle(kind: RuntimeKind, basePort: number): Promise<void>
 			assert.equal(runtime.resolve(master!.host, master!.port), 'master', 'sentinel address maps back to the node name');
 		}
 
+		// The replicas a sentinel was told to expect are the ones the master reports: no duplicates later.
+		await session.refresh();
+		const reported = session.view('master')!.replication!.replicas.map((replica) => `${replica.ip}:${replica.port}`).sort();
+		const expected = (await runtime.exec('sentinel1', ['SENTINEL', 'REPLICAS', 'master'])).stdout.split('\n').filter((line, index, lines) => lines[index - 1]?.trim().endsWith('"name"')).map((line) => line.replace(/^[\s\d)]*"|"$/g, '')).sort();
+		assert.deepEqual(expected, reported);
+
 		session.markFault();
 		await session.stopNode('master', 'kill');
 		await session.waitFor((state) => state.events.some((event) => event.type === '+switch-master') || undefined, 40_000, '+switch-master');
