@@ -3,7 +3,9 @@
 // Docker with the image in REDIS_LAB_IMAGE, and tmux.
 // Usage: node scripts/bench-ui.mjs [--idle-seconds 30]
 import {execFileSync, spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {parseArgs, stripVTControlCharacters as stripAnsi} from 'node:util';
 
@@ -38,8 +40,12 @@ async function waitScreen(pattern, timeoutMs, everyMs = 5) {
 	}
 }
 
+// A fresh config folder: saved progress would resume a lab at a later step.
+const configDir = mkdtempSync(join(tmpdir(), 'redis-lab-bench-config-'));
+process.on('exit', () => rmSync(configDir, {recursive: true, force: true}));
+
 function startApp(args, columns = 120, rows = 40) {
-	tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `env -u CI REDIS_LAB_IMAGE=${image} ${process.execPath} ${CLI} ${args}; sleep 600`);
+	tmux('new-session', '-d', '-s', 'app', '-x', String(columns), '-y', String(rows), `env -u CI REDIS_LAB_IMAGE=${image} REDIS_LAB_CONFIG_DIR=${configDir} ${process.execPath} ${CLI} ${args}; sleep 600`);
 }
 
 /** Launch to the first frame of the menu, in a real terminal. */
