@@ -157,10 +157,10 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			});
 		}
 		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
-			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => withCurrent(runtime.commandFor({op, node: ref === CURRENT ? 'master' : ref}), ref));
+			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => withCurrent(runtime.commandFor({op, node: ref === CURRENT ? 'master' : ref}), ref, runtime));
 		}
-		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate)];
-		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal)];
+		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate, runtime)];
+		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal, runtime)];
 		if ('cli' in action) {
 			const args = splitCommandLine(scriptTemplates(action.cli.command, runtime));
 			const ref = action.cli.node;
@@ -217,7 +217,11 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 }
 
 /** Rewrites a command generated for `master` so it targets whichever node is master now. */
-function withCurrent(command: string, ref: string): string {
+function withCurrent(command: string, ref: string, runtime: Runtime): string {
 	if (ref !== CURRENT) return command;
-	return command.replace(/redis-lab-master\b/g, 'redis-lab-$(current_master)').replace(/\bmaster\.pid\b/g, '$(current_master).pid').replace(/redis-lab\/master\//g, 'redis-lab/$(current_master)/');
+	return command
+		.replace(/\b(redis-lab(?:-\d+)?)-master\b/g, '$1-$(current_master)')
+		.replace(/\bmaster\.pid\b/g, '$(current_master).pid')
+		.replace(/redis-lab\/master\//g, 'redis-lab/$(current_master)/')
+		.replace(new RegExp(`-p ${runtime.hostAddress('master').port}\\b`, 'g'), `-p ${DYNAMIC_SHELL.port}`);
 }

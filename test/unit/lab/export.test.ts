@@ -7,6 +7,7 @@ import {parse} from 'yaml';
 import {exportLab} from '../../../source/engine/lab/export.js';
 import {validateLab} from '../../../source/engine/lab/schema.js';
 import {LocalRuntime} from '../../../source/engine/runtime/local.js';
+import {DockerRuntime} from '../../../source/engine/runtime/docker.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/labs/00-fixture.yaml', import.meta.url));
 
@@ -41,4 +42,18 @@ test('export: templates in a reply check\'s expected text are filled, and equals
 	assert.equal(checks.length, 2, script);
 	assert.match(checks[0]!, /reply_matches replica1 '\^6380\$' CONFIG GET port$/);
 	assert.equal(runWith(script, [checks[1]!]), 'master_port:6379\n');
+});
+
+test('export: stopping the current master targets whichever node the sentinels name, on both runtimes and shifted ports', () => {
+	const lab = parse(readFileSync(fixture, 'utf8'));
+	lab.steps[0].do = [{start: ['master', 'replica1']}, {stop: 'current-master'}, {kill: 'current-master'}];
+	const valid = validateLab(lab, 'x.yaml');
+	const docker = exportLab(valid, new DockerRuntime({sessionId: 'test', basePort: 7379}), {basePort: 7379});
+	assert.match(docker, /^docker stop redis-lab-7379-\$\(current_master\)$/m);
+	assert.match(docker, /^docker kill redis-lab-7379-\$\(current_master\)$/m);
+	const local = exportLab(valid, new LocalRuntime({sessionId: 'test', basePort: 7379}), {basePort: 7379});
+	const stop = local.split('\n').find((line) => line.endsWith(' shutdown'))!;
+	assert.equal(stop, 'redis-cli -p $(node_port "$(current_master)") shutdown');
+	assert.equal(runWith(local, ['redis-cli() { printf "%s\\n" "$*"; }', stop]), '-p 7379 shutdown\n');
+	assert.match(local, /^kill -9 \$\(cat \.\/redis-lab\/\$\(current_master\)\/\$\(current_master\)\.pid\)$/m);
 });
