@@ -33,10 +33,6 @@ export function newSessionId(): string {
 	return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/**
- * One running lab environment: a runtime, its nodes, a probe per node, the sentinel event
- * stream, followed logs and a transcript. Its state is an immutable snapshot, replaced on change.
- */
 /** Rejects with a TIMEOUT error when `work` takes longer than `ms`. */
 function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -46,6 +42,10 @@ function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * One running lab environment: a runtime, its nodes, a probe per node, the sentinel event
+ * stream, followed logs and a transcript. Its state is an immutable snapshot, replaced on change.
+ */
 export class Session {
 	readonly runtime: Runtime;
 	private state: SessionState;
@@ -475,10 +475,7 @@ export class Session {
 		const sentinels = [...this.specs.values()].filter((spec) => spec.kind === 'sentinel' && this.probes.has(spec.name));
 		const replicas = [...this.specs.values()].filter((spec) => spec.kind === 'redis' && this.probes.has(spec.name)).length - 1;
 		await this.pollingFast(this.waitFor((state) => {
-			if (sentinels.length === 0) {
-				return state.nodes.filter((node) => node.replication?.role === 'slave' && node.replication.masterLinkStatus === 'up').length >= replicas || undefined;
-			}
-			// A sentinel may count replicas from its config before they run: linked replicas are the proof.
+			// Linked replicas are the proof: a sentinel may count replicas from its config before they run.
 			const linked = state.nodes.filter((node) => node.replication?.role === 'slave' && node.replication.masterLinkStatus === 'up').length >= replicas;
 			return (linked && sentinels.every((spec) => {
 				const master = state.nodes.find((node) => node.name === spec.name)?.sentinel?.masters[0];

@@ -188,6 +188,7 @@ export class DockerRuntime implements Runtime {
 		await this.removeStale(node.name);
 		const port = `${node.port}/tcp`;
 		const file = `${CONF_DIR}/${confFileName(node)}`;
+		const extraHosts = this.extraHosts(node);
 		try {
 			const container = await this.docker.createContainer({
 				name: this.containerName(node.name),
@@ -199,7 +200,7 @@ export class DockerRuntime implements Runtime {
 					PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(node.port)}]},
 					Binds: [`${dir}:${CONF_DIR}`],
 					NetworkMode: this.networkName,
-					...(this.extraHosts(node).length > 0 ? {ExtraHosts: this.extraHosts(node)} : {}),
+					...(extraHosts.length > 0 ? {ExtraHosts: extraHosts} : {}),
 				},
 				NetworkingConfig: {EndpointsConfig: {[this.networkName]: {Aliases: [node.name], ...(record.ip ? {IPAMConfig: {IPv4Address: record.ip}} : {})}}},
 			});
