@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import React from 'react';
 import type {TranscriptEntry} from '../engine/session-state.js';
-import {Section} from './Section.js';
+import {BlankLines, Section} from './Section.js';
 
 export interface CommandLogProps {
 	transcript: readonly TranscriptEntry[];
@@ -23,7 +23,7 @@ export const CommandLog = React.memo(function CommandLog({transcript, height, wi
 			{lines.slice(-height).map((line) => (
 				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
 			))}
-			{Array.from({length: Math.max(0, height - lines.length)}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+			<BlankLines count={height - lines.length} />
 		</Section>
 	);
 });

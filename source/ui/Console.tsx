@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {Section} from './Section.js';
+import {BlankLines, Section} from './Section.js';
 import React from 'react';
 
 export interface ConsoleLine {
@@ -28,7 +28,7 @@ export function Console({node, input, lines, busy, height, width}: ConsoleProps)
 	});
 	return (
 		<Section width={width} color="cyan" title={[{text: `console: redis-cli on ${node}`, bold: true}, {text: ' (tab: next node, ↑/↓ history, esc: leave)', color: 'gray'}]}>
-			{Array.from({length: Math.max(0, height - 1 - shown.length)}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+			<BlankLines count={height - 1 - shown.length} />
 			{shown.slice(-Math.max(0, height - 1)).map((line) => (
 				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
 			))}

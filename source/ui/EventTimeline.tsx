@@ -3,7 +3,7 @@ import React from 'react';
 import type {SentinelEvent} from '../engine/sentinel/types.js';
 import type {Lang} from '../engine/lab/types.js';
 import {eventRows, phaseLine} from './presentation/events.js';
-import {Section} from './Section.js';
+import {BlankLines, Section} from './Section.js';
 
 export interface EventTimelineProps {
 	events: readonly SentinelEvent[];
@@ -33,7 +33,7 @@ export const EventTimeline = React.memo(function EventTimeline({events, faultAt,
 					<Text color="gray">{row.meaning}</Text>
 				</Text>
 			))}
-			{Array.from({length: Math.max(0, height - Math.max(1, rows.length))}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+			<BlankLines count={height - Math.max(1, rows.length)} />
 		</Section>
 	);
 });

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import React from 'react';
 import type {LogLine} from '../engine/session-state.js';
-import {Section} from './Section.js';
+import {BlankLines, Section} from './Section.js';
 
 export interface LogViewProps {
 	logs: readonly LogLine[];
@@ -28,7 +28,7 @@ export const LogView = React.memo(function LogView({logs, height, width}: LogVie
 					</Text>
 				);
 			})}
-			{Array.from({length: Math.max(0, height - Math.max(1, logs.length))}, (_, i) => <Text key={`pad${i}`}> </Text>)}
+			<BlankLines count={height - Math.max(1, logs.length)} />
 		</Section>
 	);
 });

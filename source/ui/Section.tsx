@@ -33,3 +33,8 @@ export function Section({title, color = 'gray', width, children}: SectionProps) 
 		</Box>
 	);
 }
+
+/** Empty lines that keep a region at its height while it has less to show. */
+export function BlankLines({count}: {count: number}) {
+	return <>{Array.from({length: Math.max(0, count)}, (_, i) => <Text key={i}> </Text>)}</>;
+}
