@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {createRuntime, imageFrom} from '../source/engine/runtime/detect.js';
+import {dockerClient} from '../source/engine/runtime/docker-common.js';
 import {Session, newSessionId} from '../source/engine/session.js';
 import {DEFAULT_DOWN_AFTER_MS, standardTopology} from '../source/engine/topology.js';
 
@@ -58,8 +59,7 @@ function baselineUp(): {upMs: number; downMs: number} {
  * image, each on it and publishing its port on 127.0.0.1, created and started at once.
  */
 async function containerFloor(): Promise<number> {
-	const Docker = (await import('dockerode')).default;
-	const engine = new Docker();
+	const engine = dockerClient();
 	const net = 'redis-lab-bench-floor';
 	const started = Date.now();
 	await engine.createNetwork({Name: net, Driver: 'bridge'});
