@@ -178,7 +178,7 @@ export class Session {
 		const state = await this.runtime.state(name);
 		if (state === 'missing') {
 			await this.runtime.create(spec);
-			this.show({op: 'create', node: name}, options);
+			this.show({op: 'create', node: name, spec}, options);
 		} else if (state === 'running') {
 			return;
 		} else {

@@ -119,7 +119,7 @@ export class LabRunner {
 	commandOf(action: Action): string[] {
 		const runtime = this.session.runtime;
 		const nodeOr = (ref: string) => (ref === 'current-master' ? this.session.currentMaster() ?? ref : ref);
-		if ('start' in action) return targets(action.start).map((ref) => runtime.commandFor({op: 'create', node: nodeOr(ref)}));
+		if ('start' in action) return targets(action.start).map((ref) => runtime.commandFor({op: 'create', node: nodeOr(ref), spec: this.session.spec(nodeOr(ref))}));
 		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
 			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => runtime.commandFor({op, node: nodeOr(ref)}));
 		}
@@ -167,6 +167,8 @@ export class LabRunner {
 
 	/** Runs the setup blocks (the state this lab starts from). */
 	async setup(): Promise<void> {
+		// The runtime is prepared now and knows more (Docker: the network, so fixed addresses): show commands as they will run.
+		this.patch((run) => ({...run, steps: run.steps.map((state) => ({...state, commands: this.commandsOf(this.lab.steps[state.index]!)}))}));
 		if (!this.lab.setup?.length) return;
 		this.patch((run) => ({...run, setup: 'running'}));
 		this.session.record('step', 'Setup: building the starting state');

@@ -442,7 +442,7 @@ export class DockerRuntime implements Runtime {
 				const file = `${CONF_DIR}/${confFileName({kind})}`;
 				const server = kind === 'sentinel' ? 'redis-sentinel' : 'redis-server';
 				const ip = this.addressBeforeStart(op.node)?.host;
-				const spec = this.records.get(op.node)?.spec;
+				const spec = op.spec ?? this.records.get(op.node)?.spec;
 				const hosts = spec ? this.extraHosts(spec).map((entry) => ` --add-host ${entry}`).join('') : '';
 				return `docker run -d --name ${container} --network ${this.networkName}${ip ? ` --ip ${ip}` : ''}${hosts} -p 127.0.0.1:${port}:${port} -v "$PWD/${shownDir.slice(2)}:${CONF_DIR}" ${this.image} ${server} ${file}`;
 			}
@@ -484,6 +484,7 @@ export class DockerRuntime implements Runtime {
 		await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, 3000))]);
 		await removeManaged(this.docker, `${SESSION_LABEL}=${this.sessionId}`);
 		this.networkId = undefined;
+		this.subnet = undefined;
 		this.records.clear();
 		if (this.sessionDir) await removeSessionDir(this.sessionDir);
 		this.sessionDir = undefined;

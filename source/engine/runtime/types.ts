@@ -24,7 +24,8 @@ export type NodeRunState = 'missing' | 'created' | 'running' | 'paused' | 'exite
 /** One operation, as the learner would type it. */
 export type RuntimeOp =
 	| {op: 'start' | 'stop' | 'kill' | 'pause' | 'resume' | 'restart' | 'isolate' | 'heal' | 'logs' | 'remove'; node: string}
-	| {op: 'create'; node: string}
+	/** `spec` lets the command be shown before the node exists (a sentinel's master, for --add-host). */
+	| {op: 'create'; node: string; spec?: NodeSpec}
 	| {op: 'cli'; node: string; args: string[]}
 	| {op: 'write-config'; node: string; text: string}
 	| {op: 'show-config'; node: string}
