@@ -1,3 +1,4 @@
+import {shellFromOps} from './shell-adapter.js';
 import Docker from 'dockerode';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -429,6 +430,8 @@ export class DockerRuntime implements Runtime {
 		void host;
 		return undefined;
 	}
+
+	readonly shell = shellFromOps('docker', (op) => this.commandFor(op), (node) => this.containerName(node), () => this.networkName);
 
 	commandFor(op: RuntimeOp): string {
 		if (op.op === 'network') return `docker network create${this.subnet ? ` --subnet ${this.subnet}` : ''} ${this.networkName}`;

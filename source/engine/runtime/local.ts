@@ -1,3 +1,4 @@
+import {shellFromOps} from './shell-adapter.js';
 import {execa} from 'execa';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createReadStream, existsSync} from 'node:fs';
@@ -261,6 +262,8 @@ export class LocalRuntime implements Runtime {
 		for (const [name, record] of this.records) if (record.spec.port === port) return name;
 		return undefined;
 	}
+
+	readonly shell = shellFromOps('local', (op) => this.commandFor(op), (node) => node, () => '');
 
 	commandFor(op: RuntimeOp): string {
 		if (op.op === 'network') return '# the local runtime uses 127.0.0.1: no network to create';

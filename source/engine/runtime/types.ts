@@ -32,6 +32,36 @@ export type RuntimeOp =
 	| {op: 'network'}
 	| {op: 'teardown'};
 
+/**
+ * What a learner would type for each operation on one runtime: pure strings, no I/O.
+ * A node argument is a node name, or in exported scripts a shell expression such as
+ * `$(current_master)`; then ports and names are written as shell expressions too.
+ */
+export interface ShellText {
+	/** Creates and starts the node (docker run; a local server started from its config). `spec` shows a node not created yet. */
+	create(node: string, spec?: NodeSpec): string;
+	start(node: string): string;
+	stop(node: string): string;
+	kill(node: string): string;
+	pause(node: string): string;
+	resume(node: string): string;
+	restart(node: string): string;
+	remove(node: string): string;
+	isolate(node: string): string;
+	heal(node: string): string;
+	/** The node's log: followed (`tail -f` / `docker logs -f`) or its last `tail` lines. */
+	logs(node: string, options?: {follow?: boolean; tail?: number}): string;
+	cli(node: string, args: string[]): string;
+	/** A POSIX shell script run next to the node (inside its container for docker). */
+	script(node: string, script: string): string;
+	writeConfig(node: string, text: string): string;
+	showConfig(node: string): string;
+	/** The command that creates the lab network (docker), or undefined. */
+	network(): string | undefined;
+	/** Lines that remove everything a script created for these nodes. */
+	cleanup(nodes: string[]): string[];
+}
+
 export interface RuntimeOptions {
 	/** Identifies this session in labels, names and folders. */
 	sessionId: string;
@@ -95,6 +125,8 @@ export interface Runtime {
 	resolve(host: string, port: number): string | undefined;
 	/** The shell command a learner would type for an operation. */
 	commandFor(op: RuntimeOp): string;
+	/** The shell commands a learner would type, one method per operation. */
+	readonly shell: ShellText;
 	/** Removes every container, network, process and folder of this session. */
 	teardown(): Promise<void>;
 	/** Nodes this runtime has created. */
