@@ -1,0 +1,111 @@
+import {RedisLabError} from './errors.js';
+
+/** Time as the engine sees it; tests pass a fake one. */
+export interface Clock {
+	now(): number;
+	/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: (ms, signal) => new Promise((resolve, reject) => {
+		if (signal?.aborted) {
+			reject(signal.reason as Error);
+			return;
+		}
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(signal!.reason as Error);
+		};
+		signal?.addEventListener('abort', onAbort, {once: true});
+	}),
+};
+
+export interface WaitOptions {
+	/** Gives up after this long (TIMEOUT error naming `what`). */
+	timeoutMs: number;
+	/** Time between tries (default 250 ms). */
+	intervalMs?: number;
+	/** What is awaited, for the time-out message: "the replicas to link up". */
+	what: string;
+	signal?: AbortSignal;
+	clock?: Clock;
+}
+
+/**
+ * Calls `probe` until it returns something other than undefined or false, and resolves with it.
+ * A probe that throws ends the wait with that error. The one polling loop of the engine.
+ */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, options: WaitOptions): Promise<T> {
+	const clock = options.clock ?? realClock;
+	const interval = options.intervalMs ?? 250;
+	const deadline = clock.now() + options.timeoutMs;
+	for (;;) {
+		options.signal?.throwIfAborted();
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		const left = deadline - clock.now();
+		if (left <= 0) throw new RedisLabError('TIMEOUT', `Timed out after ${Math.round(options.timeoutMs / 100) / 10}s waiting for ${options.what}`);
+		await clock.sleep(Math.min(interval, left), options.signal);
+	}
+}
+
+/** Rejects with a TIMEOUT error when `work` takes longer than `ms`. */
+export async function withTimeout<T>(work: Promise<T>, ms: number, message: string, options: {hint?: string; clock?: Clock} = {}): Promise<T> {
+	const clock = options.clock ?? realClock;
+	const controller = new AbortController();
+	const timeout = clock.sleep(ms, controller.signal).then(() => {
+		throw new RedisLabError('TIMEOUT', message, {hint: options.hint});
+	});
+	try {
+		return await Promise.race([work, timeout]);
+	} finally {
+		controller.abort();
+		timeout.catch(() => undefined);
+	}
+}
+
+/** A clock for tests: time moves only when `advance` is called. */
+export class FakeClock implements Clock {
+	private time: number;
+	private sleepers: Array<{at: number; resolve: () => void}> = [];
+
+	constructor(start = 0) {
+		this.time = start;
+	}
+
+	now(): number {
+		return this.time;
+	}
+
+	sleep(ms: number, signal?: AbortSignal): Promise<void> {
+		return new Promise((resolve, reject) => {
+			signal?.throwIfAborted();
+			const sleeper = {at: this.time + ms, resolve};
+			this.sleepers.push(sleeper);
+			signal?.addEventListener('abort', () => {
+				this.sleepers = this.sleepers.filter((entry) => entry !== sleeper);
+				reject(signal.reason as Error);
+			}, {once: true});
+		});
+	}
+
+	/** Moves time forward by `ms`, waking every sleeper that is due (awaiting between wake-ups). */
+	async advance(ms: number): Promise<void> {
+		const target = this.time + ms;
+		for (;;) {
+			const due = this.sleepers.filter((entry) => entry.at <= target).sort((a, b) => a.at - b.at)[0];
+			if (!due) break;
+			this.time = due.at;
+			this.sleepers = this.sleepers.filter((entry) => entry !== due);
+			due.resolve();
+			for (let i = 0; i < 5; i++) await Promise.resolve();
+		}
+		this.time = target;
+	}
+}
