@@ -51,6 +51,16 @@ test('every catalogue entry has a meaning in English and Chinese, and unknown ty
 	assert.equal(meaningOf('+brand-new-event').severity, 'info');
 });
 
+test('catalogue meanings say what sentinel.c logs: role-change sign, reconf timeouts, Chinese terms', () => {
+	// sentinelRefreshInstanceInfo: "+role-change" when the new role agrees with the sentinel's config, "-role-change" when not.
+	assert.match(meaningOf('+role-change').en, /agrees/);
+	assert.match(meaningOf('-role-change').en, /disagrees/);
+	// sentinelFailoverDetectEnd: "+slave-reconf-sent-be" is the best-effort SLAVEOF after failover-timeout.
+	assert.match(meaningOf('+slave-reconf-sent-be').en, /failover-timeout/);
+	// One set of Chinese terms: no bare English master/replica/sentinel in the Chinese meanings.
+	for (const entry of EVENT_CATALOGUE) assert.doesNotMatch(entry.zh ?? '', /(?<![\w:-])(master|replica|sentinel)s?(?![\w-])/, entry.type);
+});
+
 test('pub/sub messages captured from a real failover', () => {
 	const lines = fixture('pubsub-failover.txt').split('\n');
 	const events = [];
