@@ -2,14 +2,12 @@ import {RedisLabError, messageOf, type ErrorCode} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {LabRunner} from '../engine/lab/runner.js';
 import type {Lab, Lang} from '../engine/lab/types.js';
-import type {Session} from '../engine/session.js';
 import type {TranscriptEntry} from '../engine/session-state.js';
-import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags, type RuntimeFlags} from './options.js';
+import {runtimeFlags, type RuntimeFlags} from './options.js';
+import type {CommandAction} from './program.js';
 import {openSession} from './open-session.js';
 import {paint, print, table} from './output.js';
 import {onInterrupt} from './signals.js';
-
-export const usage = 'redis-lab run <lab|all> [--runtime docker|local] [--image IMAGE] [--lang en|zh] [--keep] [--base-port N] [--down-after MS]';
 
 function indent(text: string, prefix = '    '): string {
 	return text.split('\n').map((line) => prefix + line).join('\n');
@@ -91,16 +89,12 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 /** Failures of the machine (Docker, image, ports, binaries) rather than of a lab's checks. */
 const ENVIRONMENT_ERRORS = new Set<ErrorCode>(['PORT_TAKEN', 'DOCKER_UNREACHABLE', 'DOCKER_LOST', 'IMAGE_MISSING', 'NO_RUNTIME', 'REDIS_BIN_MISSING', 'LEFTOVERS', 'NAME_CONFLICT']);
 
-export async function run(argv: string[]): Promise<number> {
-	const {values, positionals} = parse(argv, {...RUNTIME_FLAGS, lang: {type: 'string'}, 'down-after': {type: 'string'}});
-	const flags = runtimeFlags(values);
-	const lang = parseLang(values.lang);
-	const downAfterMs = values['down-after'] === undefined ? undefined : Number(values['down-after']);
-	if (downAfterMs !== undefined && !(Number.isInteger(downAfterMs) && downAfterMs >= 1000)) throw new RedisLabError('BAD_INPUT', `Bad --down-after "${values['down-after']}": milliseconds, at least 1000`);
-	if (positionals.length !== 1) throw new RedisLabError('BAD_INPUT', positionals.length === 0 ? 'Which lab? redis-lab run <lab|all>' : `One lab at a time (got ${positionals.join(', ')})`, {hint: 'Run redis-lab list to see the labs.'});
+export const run: CommandAction = async ([labId], options) => {
+	const flags = runtimeFlags(options);
+	const {lang, downAfter: downAfterMs} = options;
 	const labs = await loadCatalogue();
-	if (positionals[0] !== 'all') {
-		const lab = findLab(labs, positionals[0]!);
+	if (labId !== 'all') {
+		const lab = findLab(labs, labId!);
 		return (await runLab(lab, flags, lang, {downAfterMs})) ? 0 : 1;
 	}
 	const results: Array<{lab: Lab; result: string; seconds: number}> = [];
@@ -119,4 +113,4 @@ export async function run(argv: string[]): Promise<number> {
 	print('\n' + table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
 	print(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
 	return results.some((entry) => entry.result === 'FAILED') ? 1 : 0;
-}
+};

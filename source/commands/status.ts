@@ -2,10 +2,8 @@ import {dockerClient} from '../engine/runtime/docker-common.js';
 import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
 import {commandOnce} from '../engine/redis-client.js';
 import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
-import {parse} from './options.js';
+import type {CommandAction} from './program.js';
 import {paint, print, table} from './output.js';
-
-export const usage = 'redis-lab status [--password P]';
 
 interface Row {
 	node: ManagedNode;
@@ -70,8 +68,7 @@ export async function printStatus(password?: string): Promise<number> {
 	return nodes.length;
 }
 
-export async function status(argv: string[]): Promise<number> {
-	const {values} = parse(argv, {password: {type: 'string'}}, false);
-	await printStatus(values.password);
+export const status: CommandAction = async (_args, {password}) => {
+	await printStatus(password);
 	return 0;
-}
+};
