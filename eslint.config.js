@@ -6,6 +6,12 @@ const talksToTheWorld = {group: ['dockerode', 'dockerode/**', 'ioredis', 'ioredi
 const drawsTheScreen = {group: ['ink', 'ink/**', 'ink-*', 'ink-*/**', 'react', 'react/**', 'react-dom', 'react-dom/**'], message: 'Only source/ui/ (and the command that renders it) may use Ink or React.'};
 const knowsTheUi = {group: ['**/ui/**', '**/ui'], message: 'The engine knows nothing of the UI.'};
 
+/** The same rules for `import('...')`, which no-restricted-imports does not see. */
+const dynamic = (pattern, message) => ({selector: `ImportExpression[source.value=${pattern}]`, message});
+const dynamicWorld = dynamic('/^(dockerode|ioredis|execa)(\\/|$)/', talksToTheWorld.message);
+const dynamicScreen = dynamic('/^(ink|ink-[^/]+|react|react-dom)(\\/|$)/', drawsTheScreen.message);
+const dynamicUi = dynamic('/(^|\\/)ui(\\/|$)/', knowsTheUi.message);
+
 export default tseslint.config(
 	{ignores: ['dist/**', 'node_modules/**', '.scratch/**']},
 	{
@@ -19,24 +25,24 @@ export default tseslint.config(
 	},
 	{
 		files: ['source/engine/**/*.{ts,tsx}'],
-		rules: {'no-restricted-imports': ['error', {patterns: [drawsTheScreen, knowsTheUi]}]},
+		rules: {'no-restricted-imports': ['error', {patterns: [drawsTheScreen, knowsTheUi]}], 'no-restricted-syntax': ['error', dynamicScreen, dynamicUi]},
 	},
 	{
 		files: ['source/ui/**/*.{ts,tsx}'],
-		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld]}]},
+		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld]}], 'no-restricted-syntax': ['error', dynamicWorld]},
 	},
 	{
 		// Commands reach Docker, processes and Redis through the engine; only `start` renders the app.
 		files: ['source/commands/**/*.{ts,tsx}', 'source/cli.tsx'],
 		ignores: ['source/commands/start.ts'],
-		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld, drawsTheScreen]}]},
+		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld, drawsTheScreen]}], 'no-restricted-syntax': ['error', dynamicWorld, dynamicScreen]},
 	},
 	{
 		files: ['source/commands/start.ts'],
-		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld]}]},
+		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld]}], 'no-restricted-syntax': ['error', dynamicWorld]},
 	},
 	{
 		files: ['source/i18n/**/*.{ts,tsx}'],
-		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld, drawsTheScreen, knowsTheUi]}]},
+		rules: {'no-restricted-imports': ['error', {patterns: [talksToTheWorld, drawsTheScreen, knowsTheUi]}], 'no-restricted-syntax': ['error', dynamicWorld, dynamicScreen, dynamicUi]},
 	},
 );

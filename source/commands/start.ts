@@ -80,7 +80,7 @@ export const start: CommandAction = async ([labId], options) => {
 				if (index !== undefined) progress.setLast(lab.id, index);
 			});
 			void current.open();
-			return current as LabHandle;
+			return current;
 		},
 	};
 
