@@ -1,12 +1,12 @@
-import {loadCatalogue} from '../engine/lab/loader.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t} from '../i18n/index.js';
-import type {CommandAction} from './program.js';
+import {listRows} from './list-cache.js';
+import {packageVersion, type CommandAction} from './program.js';
 import {print, table, paint} from './output.js';
 
 /** The labs, one row each, with a bold header. */
 export const list: CommandAction = async (_args, {lang}) => {
-	const labs = await loadCatalogue();
+	const labs = await listRows(packageVersion());
 	const header = [m.listNumber, m.listId, m.listTitle, m.listMinutes, m.listRuntimes].map((message) => t(lang, message));
 	const [head, ...rows] = table(header, labs.map((lab) => [
 		String(lab.order).padStart(2, '0'),
