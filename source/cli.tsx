@@ -29,7 +29,7 @@ const argv = process.argv.slice(2);
 const lang = langOfArgv(argv);
 try {
 	let status = 0;
-	const program = buildProgram(lang, (code) => (status = code));
+	const program = await buildProgram(lang, (code) => (status = code));
 	try {
 		await program.parseAsync(withDefaultCommand(argv), {from: 'user'});
 	} catch (error) {

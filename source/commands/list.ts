@@ -8,13 +8,13 @@ import {print, table, paint} from './output.js';
 export const list: CommandAction = async (_args, {lang}) => {
 	const labs = await listRows(packageVersion());
 	const header = [m.listNumber, m.listId, m.listTitle, m.listMinutes, m.listRuntimes].map((message) => t(lang, message));
-	const [head, ...rows] = table(header, labs.map((lab) => [
+	const [head, ...rows] = (await table(header, labs.map((lab) => [
 		String(lab.order).padStart(2, '0'),
 		lab.id,
 		lab.title[lang] ?? lab.title.en,
 		`~${lab.minutes}`,
 		lab.runtimes.join(', '),
-	])).split('\n');
+	]))).split('\n');
 	print([paint(head!, 'bold'), ...rows].join('\n'));
 	return 0;
 };

@@ -1,5 +1,3 @@
-import stringWidth from 'string-width';
-
 /**
  * Colour on a terminal, off when piped. NO_COLOR (any non-empty value) turns it off; FORCE_COLOR
  * turns it on when piped (FORCE_COLOR=0 or false, off). NO_COLOR wins: node's test runner sets
@@ -21,15 +19,18 @@ export function paint(text: string, style: Style, enabled = useColor()): string 
 	return `\u001B[${open}m${text}\u001B[${close}m`;
 }
 
-/** Pads to a display width: a Chinese character takes two columns. */
-export function padEndWidth(text: string, width: number): string {
-	return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
-/** A left-aligned text table with a header row; columns measured by display width. */
-export function table(header: string[], rows: string[][]): string {
-	const widths = header.map((cell, index) => Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[index] ?? ''))));
-	const format = (row: string[]) => row.map((cell, index) => (index === row.length - 1 ? cell : padEndWidth(cell, widths[index]!))).join('  ').trimEnd();
+/**
+ * A left-aligned text table with a header row; columns measured by display width (a Chinese
+ * character takes two columns). string-width is loaded only when a cell is not plain ASCII.
+ */
+export async function table(header: string[], rows: string[][]): Promise<string> {
+	const cells = [header, ...rows].flat();
+	const width = cells.every((cell) => PRINTABLE_ASCII.test(cell)) ? (text: string) => text.length : (await import('string-width')).default;
+	const widths = header.map((cell, index) => Math.max(width(cell), ...rows.map((row) => width(row[index] ?? ''))));
+	const pad = (cell: string, size: number) => cell + ' '.repeat(Math.max(0, size - width(cell)));
+	const format = (row: string[]) => row.map((cell, index) => (index === row.length - 1 ? cell : pad(cell, widths[index]!))).join('  ').trimEnd();
 	return [format(header), ...rows.map(format)].join('\n');
 }
 

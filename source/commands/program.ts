@@ -1,7 +1,6 @@
 // The command line, declared once: commander builds the parsing, the help and the suggestions from it.
 import {readFileSync} from 'node:fs';
 import {Command, CommanderError, Help, Option} from 'commander';
-import stringWidth from 'string-width';
 import {RedisLabError} from '../engine/errors.js';
 import type {Lang} from '../engine/lab/types.js';
 import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
@@ -38,13 +37,16 @@ export function packageVersion(): string {
 	return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 }
 
-/** Help in the chosen language, measured by display width so that Chinese lines up. */
-function helpConfiguration(lang: Lang): Partial<Help> {
+/**
+ * Help in the chosen language. Chinese is measured by display width (string-width, loaded only
+ * then: it costs more to load than commander); English help is ASCII, which commander measures.
+ */
+async function helpConfiguration(lang: Lang): Promise<Partial<Help>> {
 	const titles: Record<string, CliMessage> = {'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global Options:'};
-	return {
-		displayWidth: (text: string) => stringWidth(text),
-		styleTitle: (title: string) => (titles[title] ? t(lang, m[titles[title]]) : title),
-	};
+	const styleTitle = (title: string) => (titles[title] ? t(lang, m[titles[title]]) : title);
+	if (lang === 'en') return {styleTitle};
+	const {default: stringWidth} = await import('string-width');
+	return {styleTitle, displayWidth: (text: string) => stringWidth(text)};
 }
 
 /** A commander error (unknown command, unknown flag, missing lab...) as one line and a hint. */
@@ -85,10 +87,10 @@ function exitOverride(lang: Lang, command?: CommandSpec) {
 }
 
 /** The program in `lang`; `status` receives the exit status of the command that ran. */
-export function buildProgram(lang: Lang, onStatus: (status: number) => void): Command {
+export async function buildProgram(lang: Lang, onStatus: (status: number) => void): Promise<Command> {
 	const program = new Command('redis-lab')
 		.description(t(lang, m.program))
-		.configureHelp(helpConfiguration(lang))
+		.configureHelp(await helpConfiguration(lang))
 		.configureOutput({outputError: () => undefined})
 		.exitOverride(exitOverride(lang))
 		.showSuggestionAfterError(true)

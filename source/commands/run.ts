@@ -110,7 +110,7 @@ export const run: CommandAction = async ([labId], options) => {
 		}
 		results.push({lab, result, seconds: (Date.now() - labStarted) / 1000});
 	}
-	print('\n' + table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
+	print('\n' + await table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
 	print(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
 	return results.some((entry) => entry.result === 'FAILED') ? 1 : 0;
 };

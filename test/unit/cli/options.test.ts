@@ -83,8 +83,8 @@ test('colour: a terminal yes, a pipe no, FORCE_COLOR turns it on when piped, NO_
 	assert.equal(paint('x', 'bold', false), 'x');
 });
 
-test('table columns start at the same display column on every row, Chinese included', () => {
-	const rows = table(['#', 'ID', '标题', 'MIN'], [['01', 'a', '一条命令建立主从复制', '~5'], ['02', 'longer-id', 'ascii title', '~10']]).split('\n');
+test('table columns start at the same display column on every row, Chinese included', async () => {
+	const rows = (await table(['#', 'ID', '标题', 'MIN'], [['01', 'a', '一条命令建立主从复制', '~5'], ['02', 'longer-id', 'ascii title', '~10']])).split('\n');
 	const columnOf = (line: string, cell: string) => stringWidth(line.slice(0, line.indexOf(cell)));
 	assert.equal(columnOf(rows[0]!, 'MIN'), columnOf(rows[1]!, '~5'));
 	assert.equal(columnOf(rows[1]!, '~5'), columnOf(rows[2]!, '~10'));

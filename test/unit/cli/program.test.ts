@@ -13,7 +13,7 @@ const BROKEN = fileURLToPath(new URL('../../fixtures/labs-broken/', import.meta.
 /** Parses argv with the real program, capturing help output; never runs a command's action. */
 async function parse(argv: string[], lang: 'en' | 'zh' = 'en'): Promise<{error?: unknown; out: string}> {
 	let out = '';
-	const program = buildProgram(lang, () => undefined);
+	const program = await buildProgram(lang, () => undefined);
 	program.configureOutput({writeOut: (text) => (out += text), writeErr: (text) => (out += text), outputError: () => undefined});
 	for (const command of program.commands) command.configureOutput({writeOut: (text) => (out += text), writeErr: (text) => (out += text), outputError: () => undefined});
 	try {
