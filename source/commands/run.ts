@@ -3,6 +3,8 @@ import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {LabRunner} from '../engine/lab/runner.js';
 import type {Lab, Lang} from '../engine/lab/types.js';
 import type {TranscriptEntry} from '../engine/session-state.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
 import {runtimeFlags, type RuntimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {openSession} from './open-session.js';
@@ -48,7 +50,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		await session.prepare();
 		const runner = new LabRunner(session, lab, {lang, basePort: flags.basePort, downAfterMs: options.downAfterMs});
 		if (lab.setup?.length) {
-			print(paint('\n▸ Setup: building the starting state', 'bold'));
+			print(paint(`\n▸ ${t(lang, m.runSetup)}`, 'bold'));
 			await runner.setup();
 			flush();
 		}
@@ -56,14 +58,14 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		ok = true;
 		for (const [index, step] of lab.steps.entries()) {
 			flush();
-			print(paint(`\n▸ Step ${index + 1}/${lab.steps.length}: ${text(step.title)}`, 'bold'));
+			print(paint(`\n▸ ${t(lang, m.runStep, {number: index + 1, count: lab.steps.length, title: text(step.title)})}`, 'bold'));
 			print(indent(text(step.text).trim(), '  '));
-			if (step.note) print(paint(indent(`Note: ${text(step.note).trim()}`, '  '), 'yellow'));
+			if (step.note) print(paint(indent(`${t(lang, m.runNote)}${text(step.note).trim()}`, '  '), 'yellow'));
 			runner.goTo(index);
 			const passed = await runner.runStep(index);
 			flush();
 			if (!passed) {
-				if (step.hint) print(paint(indent(`Hint: ${text(step.hint).trim()}`, '  '), 'yellow'));
+				if (step.hint) print(paint(indent(`${t(lang, m.runHint)}${text(step.hint).trim()}`, '  '), 'yellow'));
 				ok = false;
 				break;
 			}
@@ -81,8 +83,8 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 	}
 	// The machine, not the lab, is at fault: the CLI says so in one line with what to do.
 	if (fatal) throw fatal;
-	print(ok ? paint(`✓ ${lab.id}: every check passed`, 'green') : paint(`✗ ${lab.id}: a check failed`, 'red'));
-	if (flags.keep || options.keep) print('Nodes left running (--keep). Remove them with: redis-lab down');
+	print(ok ? paint(`✓ ${t(lang, m.runPassed, {lab: lab.id})}`, 'green') : paint(`✗ ${t(lang, m.runFailed, {lab: lab.id})}`, 'red'));
+	if (flags.keep || options.keep) print(t(lang, m.runKept));
 	return ok;
 }
 
@@ -103,14 +105,14 @@ export const run: CommandAction = async ([labId], options) => {
 		const labStarted = Date.now();
 		let result: string;
 		try {
-			result = (await runLab(lab, {...flags, keep: false}, lang, {downAfterMs})) ? 'passed' : 'FAILED';
+			result = t(lang, (await runLab(lab, {...flags, keep: false}, lang, {downAfterMs})) ? m.runResultPassed : m.runResultFailed);
 		} catch (error) {
-			if (error instanceof RedisLabError && error.code === 'NEEDS_DOCKER') result = 'skipped (needs docker)';
+			if (error instanceof RedisLabError && error.code === 'NEEDS_DOCKER') result = t(lang, m.runResultSkipped);
 			else throw error;
 		}
 		results.push({lab, result, seconds: (Date.now() - labStarted) / 1000});
 	}
-	print('\n' + await table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
-	print(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	return results.some((entry) => entry.result === 'FAILED') ? 1 : 0;
+	print('\n' + await table(['#', t(lang, m.runLab), t(lang, m.runResult), t(lang, m.runTime)], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
+	print(t(lang, m.runTotal, {seconds: ((Date.now() - started) / 1000).toFixed(1)}));
+	return results.some((entry) => entry.result === t(lang, m.runResultFailed)) ? 1 : 0;
 };

@@ -50,6 +50,22 @@ export const cliMessages = defineMessages({
 	listMinutes: {en: 'MIN', zh: '分钟'},
 	listRuntimes: {en: 'RUNTIMES', zh: '运行时'},
 
+	// A headless run.
+	runSetup: {en: 'Setup: building the starting state', zh: '准备：搭建初始状态'},
+	runStep: {en: (p: Params) => `Step ${p.number}/${p.count}: ${p.title}`, zh: (p: Params) => `第 ${p.number}/${p.count} 步：${p.title}`},
+	runNote: {en: 'Note: ', zh: '注意：'},
+	runHint: {en: 'Hint: ', zh: '提示：'},
+	runPassed: {en: (p: Params) => `${p.lab}: every check passed`, zh: (p: Params) => `${p.lab}：所有检查均通过`},
+	runFailed: {en: (p: Params) => `${p.lab}: a check failed`, zh: (p: Params) => `${p.lab}：有检查未通过`},
+	runKept: {en: 'Nodes left running (--keep). Remove them with: redis-lab down', zh: '节点保持运行（--keep）。删除它们：redis-lab down'},
+	runLab: {en: 'LAB', zh: '实验'},
+	runResult: {en: 'RESULT', zh: '结果'},
+	runTime: {en: 'TIME', zh: '用时'},
+	runResultPassed: {en: 'passed', zh: '通过'},
+	runResultFailed: {en: 'FAILED', zh: '失败'},
+	runResultSkipped: {en: 'skipped (needs docker)', zh: '跳过（需要 docker）'},
+	runTotal: {en: (p: Params) => `total ${p.seconds}s`, zh: (p: Params) => `共 ${p.seconds} 秒`},
+
 	// Lint.
 	lintOk: {en: (p: Params) => `${p.count} lab${p.count === 1 ? '' : 's'} OK`, zh: (p: Params) => `${p.count} 个实验全部通过检查`},
 	lintFailed: {en: (p: Params) => `${p.failed} of ${p.count} lab files have errors`, zh: (p: Params) => `${p.count} 个实验文件中有 ${p.failed} 个存在错误`},
