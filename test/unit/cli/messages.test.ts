@@ -5,7 +5,7 @@ import {cliMessages} from '../../../source/i18n/cli.js';
 import {t} from '../../../source/i18n/index.js';
 
 const HAN = /[\u4e00-\u9fff]/;
-const params = {count: 3, failed: 1, dir: 'labs', name: 'x', suggestion: 'run', command: 'run', option: '--x', usage: '<lab>', got: 2, value: 'v'};
+const params = {count: 3, failed: 1, dir: 'labs', name: 'x', suggestion: 'run', command: 'run', option: '--x', usage: '<lab>', got: 2, value: 'v', number: 1, title: 'T', lab: 'quorum', seconds: '1.0'};
 
 test('every CLI message has a non-empty en and zh text', () => {
 	for (const [key, message] of Object.entries(cliMessages)) {
