@@ -1,13 +1,10 @@
 import {dockerClient} from '../engine/runtime/docker-common.js';
 import {reachableDocker, removeEverything} from '../engine/inventory.js';
-import {parse} from './options.js';
+import type {CommandAction} from './program.js';
 import {print} from './output.js';
 
-export const usage = 'redis-lab down';
-
 /** Removes every labelled container and network, and every local session; nothing else. Safe to repeat. */
-export async function down(argv: string[]): Promise<number> {
-	parse(argv, {}, false);
+export const down: CommandAction = async () => {
 	const docker = await reachableDocker(dockerClient());
 	const removed = await removeEverything(docker);
 	const parts = [
@@ -18,4 +15,4 @@ export async function down(argv: string[]): Promise<number> {
 	print(`Removed ${parts.join(', ')}${removed.containers.length > 0 ? `: ${removed.containers.sort().join(', ')}` : ''}.`);
 	if (!docker) print('Docker is not reachable: labelled containers, if any, were not looked for.');
 	return 0;
-}
+};

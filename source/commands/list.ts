@@ -1,19 +1,20 @@
-import {loadCatalogue} from '../engine/lab/loader.js';
-import {parse, parseLang} from './options.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
+import {listRows} from './list-cache.js';
+import {packageVersion, type CommandAction} from './program.js';
 import {print, table, paint} from './output.js';
 
-export const usage = 'redis-lab list [--lang en|zh]';
-
-export async function list(argv: string[]): Promise<number> {
-	const {values} = parse(argv, {lang: {type: 'string'}}, false);
-	const lang = parseLang(values.lang);
-	const labs = await loadCatalogue();
-	print(paint(table(['#', 'ID', 'TITLE', 'MIN', 'RUNTIMES'], labs.map((lab) => [
+/** The labs, one row each, with a bold header. */
+export const list: CommandAction = async (_args, {lang}) => {
+	const labs = await listRows(packageVersion());
+	const header = [m.listNumber, m.listId, m.listTitle, m.listMinutes, m.listRuntimes].map((message) => t(lang, message));
+	const [head, ...rows] = (await table(header, labs.map((lab) => [
 		String(lab.order).padStart(2, '0'),
 		lab.id,
 		lab.title[lang] ?? lab.title.en,
 		`~${lab.minutes}`,
 		lab.runtimes.join(', '),
-	])), 'bold').replace(/\u001B\[22m[\s\S]*$/, (rest) => rest));
+	]))).split('\n');
+	print([paint(head!, 'bold'), ...rows].join('\n'));
 	return 0;
-}
+};

@@ -1,22 +1,81 @@
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+// Every flag of the command line, declared once: its syntax, its help text and how its value is read.
 import {RedisLabError} from '../engine/errors.js';
 import {DEFAULT_BASE_PORT, validateBasePort} from '../engine/topology.js';
-import {parseRuntimeKind} from '../engine/runtime/detect.js';
 import type {RuntimeKind} from '../engine/runtime/types.js';
 import type {Lang} from '../engine/lab/types.js';
+import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
+
+/** One flag: commander's syntax, its help text, and a parser that throws a one-line error. */
+export interface OptionSpec {
+	flags: string;
+	help: CliMessage;
+	parse?: (value: string, lang: Lang) => unknown;
+}
+
+export function parseRuntimeKind(value: string, lang: Lang = 'en'): RuntimeKind {
+	if (value === 'docker' || value === 'local') return value;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.unknownRuntime, {value}), {hint: t(lang, m.hintRuntime)});
+}
+
+export function parseLang(value: string, lang: Lang = 'en'): Lang {
+	if (value === 'en' || value === 'zh') return value;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.unknownLang, {value}), {hint: t(lang, m.hintLang)});
+}
+
+export function parsePassword(value: string, lang: Lang = 'en'): string {
+	if (value.length === 0 || /[\s"']/.test(value)) throw new RedisLabError('BAD_INPUT', t(lang, m.badPassword));
+	return value;
+}
+
+export function parseSentinels(value: string, lang: Lang = 'en'): 2 | 3 {
+	if (value === '2' || value === '3') return Number(value) as 2 | 3;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.badSentinels, {value}));
+}
+
+export function parseDownAfter(value: string, lang: Lang = 'en'): number {
+	const ms = Number(value);
+	if (/^\d+$/.test(value) && ms >= 1000) return ms;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.badDownAfter, {value}));
+}
+
+export const OPTIONS = {
+	runtime: {flags: '--runtime <docker|local>', help: 'optionRuntime', parse: parseRuntimeKind},
+	image: {flags: '--image <image>', help: 'optionImage'},
+	basePort: {flags: '--base-port <n>', help: 'optionBasePort', parse: (value) => validateBasePort(value)},
+	password: {flags: '--password <p>', help: 'optionPassword', parse: parsePassword},
+	redisBin: {flags: '--redis-bin <dir>', help: 'optionRedisBin'},
+	sentinels: {flags: '--sentinels <2|3>', help: 'optionSentinels', parse: parseSentinels},
+	downAfter: {flags: '--down-after <ms>', help: 'optionDownAfter', parse: parseDownAfter},
+	clean: {flags: '--clean', help: 'optionClean'},
+	keep: {flags: '--keep', help: 'optionKeep'},
+	lang: {flags: '--lang <en|zh>', help: 'optionLang', parse: parseLang},
+	reset: {flags: '--reset', help: 'optionReset'},
+	debug: {flags: '--debug', help: 'optionDebug'},
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** The flags that start servers, as most commands take them. */
+export const RUNTIME_OPTIONS = ['runtime', 'image', 'basePort', 'password', 'redisBin', 'clean', 'keep'] as const satisfies readonly OptionName[];
+
+/** The values commander hands a command's action, by option name. */
+export interface ParsedOptions {
+	runtime?: RuntimeKind;
+	image?: string;
+	basePort?: number;
+	password?: string;
+	redisBin?: string;
+	sentinels?: 2 | 3;
+	downAfter?: number;
+	clean?: boolean;
+	keep?: boolean;
+	lang?: Lang;
+	reset?: boolean;
+	debug?: boolean;
+}
 
 /** Flags shared by the commands that start servers. */
-export const RUNTIME_FLAGS = {
-	runtime: {type: 'string'},
-	image: {type: 'string'},
-	'base-port': {type: 'string'},
-	password: {type: 'string'},
-	'redis-bin': {type: 'string'},
-	clean: {type: 'boolean'},
-	keep: {type: 'boolean'},
-	debug: {type: 'boolean'},
-} as const satisfies ParseArgsConfig['options'];
-
 export interface RuntimeFlags {
 	runtime?: RuntimeKind;
 	image?: string;
@@ -27,35 +86,14 @@ export interface RuntimeFlags {
 	keep: boolean;
 }
 
-/** parseArgs with one-line errors for unknown or malformed flags. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
-	try {
-		return parseArgs({args: argv, options, allowPositionals, strict: true});
-	} catch (error) {
-		const text = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
-		throw new RedisLabError('BAD_INPUT', text, {hint: 'Run redis-lab --help for the commands and flags.'});
-	}
-}
-
-export function runtimeFlags(values: Record<string, unknown>): RuntimeFlags {
-	const basePort = values['base-port'] === undefined ? DEFAULT_BASE_PORT : validateBasePort(values['base-port'] as string);
-	const password = values.password as string | undefined;
-	if (password !== undefined && (password.length === 0 || /[\s"']/.test(password))) {
-		throw new RedisLabError('BAD_INPUT', 'Bad --password: it must be non-empty, without spaces or quotes');
-	}
+export function runtimeFlags(options: ParsedOptions): RuntimeFlags {
 	return {
-		runtime: parseRuntimeKind(values.runtime as string | undefined),
-		image: values.image as string | undefined,
-		basePort,
-		password,
-		redisBin: values['redis-bin'] as string | undefined,
-		clean: Boolean(values.clean),
-		keep: Boolean(values.keep),
+		runtime: options.runtime,
+		image: options.image,
+		basePort: options.basePort ?? DEFAULT_BASE_PORT,
+		password: options.password,
+		redisBin: options.redisBin,
+		clean: Boolean(options.clean),
+		keep: Boolean(options.keep),
 	};
-}
-
-export function parseLang(value: unknown): Lang {
-	if (value === undefined) return process.env.LANG?.startsWith('zh') ? 'zh' : 'en';
-	if (value === 'en' || value === 'zh') return value;
-	throw new RedisLabError('BAD_INPUT', `Unknown language "${String(value)}"`, {hint: 'Use --lang en or --lang zh.'});
 }

@@ -2,14 +2,14 @@ import {RedisLabError, messageOf, type ErrorCode} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {LabRunner} from '../engine/lab/runner.js';
 import type {Lab, Lang} from '../engine/lab/types.js';
-import type {Session} from '../engine/session.js';
 import type {TranscriptEntry} from '../engine/session-state.js';
-import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags, type RuntimeFlags} from './options.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
+import {runtimeFlags, type RuntimeFlags} from './options.js';
+import type {CommandAction} from './program.js';
 import {openSession} from './open-session.js';
 import {paint, print, table} from './output.js';
 import {onInterrupt} from './signals.js';
-
-export const usage = 'redis-lab run <lab|all> [--runtime docker|local] [--image IMAGE] [--lang en|zh] [--keep] [--base-port N] [--down-after MS]';
 
 function indent(text: string, prefix = '    '): string {
 	return text.split('\n').map((line) => prefix + line).join('\n');
@@ -50,7 +50,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		await session.prepare();
 		const runner = new LabRunner(session, lab, {lang, basePort: flags.basePort, downAfterMs: options.downAfterMs});
 		if (lab.setup?.length) {
-			print(paint('\n▸ Setup: building the starting state', 'bold'));
+			print(paint(`\n▸ ${t(lang, m.runSetup)}`, 'bold'));
 			await runner.setup();
 			flush();
 		}
@@ -58,14 +58,14 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		ok = true;
 		for (const [index, step] of lab.steps.entries()) {
 			flush();
-			print(paint(`\n▸ Step ${index + 1}/${lab.steps.length}: ${text(step.title)}`, 'bold'));
+			print(paint(`\n▸ ${t(lang, m.runStep, {number: index + 1, count: lab.steps.length, title: text(step.title)})}`, 'bold'));
 			print(indent(text(step.text).trim(), '  '));
-			if (step.note) print(paint(indent(`Note: ${text(step.note).trim()}`, '  '), 'yellow'));
+			if (step.note) print(paint(indent(`${t(lang, m.runNote)}${text(step.note).trim()}`, '  '), 'yellow'));
 			runner.goTo(index);
 			const passed = await runner.runStep(index);
 			flush();
 			if (!passed) {
-				if (step.hint) print(paint(indent(`Hint: ${text(step.hint).trim()}`, '  '), 'yellow'));
+				if (step.hint) print(paint(indent(`${t(lang, m.runHint)}${text(step.hint).trim()}`, '  '), 'yellow'));
 				ok = false;
 				break;
 			}
@@ -83,24 +83,20 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 	}
 	// The machine, not the lab, is at fault: the CLI says so in one line with what to do.
 	if (fatal) throw fatal;
-	print(ok ? paint(`✓ ${lab.id}: every check passed`, 'green') : paint(`✗ ${lab.id}: a check failed`, 'red'));
-	if (flags.keep || options.keep) print('Nodes left running (--keep). Remove them with: redis-lab down');
+	print(ok ? paint(`✓ ${t(lang, m.runPassed, {lab: lab.id})}`, 'green') : paint(`✗ ${t(lang, m.runFailed, {lab: lab.id})}`, 'red'));
+	if (flags.keep || options.keep) print(t(lang, m.runKept));
 	return ok;
 }
 
 /** Failures of the machine (Docker, image, ports, binaries) rather than of a lab's checks. */
 const ENVIRONMENT_ERRORS = new Set<ErrorCode>(['PORT_TAKEN', 'DOCKER_UNREACHABLE', 'DOCKER_LOST', 'IMAGE_MISSING', 'NO_RUNTIME', 'REDIS_BIN_MISSING', 'LEFTOVERS', 'NAME_CONFLICT']);
 
-export async function run(argv: string[]): Promise<number> {
-	const {values, positionals} = parse(argv, {...RUNTIME_FLAGS, lang: {type: 'string'}, 'down-after': {type: 'string'}});
-	const flags = runtimeFlags(values);
-	const lang = parseLang(values.lang);
-	const downAfterMs = values['down-after'] === undefined ? undefined : Number(values['down-after']);
-	if (downAfterMs !== undefined && !(Number.isInteger(downAfterMs) && downAfterMs >= 1000)) throw new RedisLabError('BAD_INPUT', `Bad --down-after "${values['down-after']}": milliseconds, at least 1000`);
-	if (positionals.length !== 1) throw new RedisLabError('BAD_INPUT', positionals.length === 0 ? 'Which lab? redis-lab run <lab|all>' : `One lab at a time (got ${positionals.join(', ')})`, {hint: 'Run redis-lab list to see the labs.'});
+export const run: CommandAction = async ([labId], options) => {
+	const flags = runtimeFlags(options);
+	const {lang, downAfter: downAfterMs} = options;
 	const labs = await loadCatalogue();
-	if (positionals[0] !== 'all') {
-		const lab = findLab(labs, positionals[0]!);
+	if (labId !== 'all') {
+		const lab = findLab(labs, labId!);
 		return (await runLab(lab, flags, lang, {downAfterMs})) ? 0 : 1;
 	}
 	const results: Array<{lab: Lab; result: string; seconds: number}> = [];
@@ -109,14 +105,14 @@ export async function run(argv: string[]): Promise<number> {
 		const labStarted = Date.now();
 		let result: string;
 		try {
-			result = (await runLab(lab, {...flags, keep: false}, lang, {downAfterMs})) ? 'passed' : 'FAILED';
+			result = t(lang, (await runLab(lab, {...flags, keep: false}, lang, {downAfterMs})) ? m.runResultPassed : m.runResultFailed);
 		} catch (error) {
-			if (error instanceof RedisLabError && error.code === 'NEEDS_DOCKER') result = 'skipped (needs docker)';
+			if (error instanceof RedisLabError && error.code === 'NEEDS_DOCKER') result = t(lang, m.runResultSkipped);
 			else throw error;
 		}
 		results.push({lab, result, seconds: (Date.now() - labStarted) / 1000});
 	}
-	print('\n' + table(['#', 'LAB', 'RESULT', 'TIME'], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
-	print(`total ${((Date.now() - started) / 1000).toFixed(1)}s`);
-	return results.some((entry) => entry.result === 'FAILED') ? 1 : 0;
-}
+	print('\n' + await table(['#', t(lang, m.runLab), t(lang, m.runResult), t(lang, m.runTime)], results.map(({lab, result, seconds}) => [String(lab.order).padStart(2, '0'), lab.id, result, `${seconds.toFixed(1)}s`])));
+	print(t(lang, m.runTotal, {seconds: ((Date.now() - started) / 1000).toFixed(1)}));
+	return results.some((entry) => entry.result === t(lang, m.runResultFailed)) ? 1 : 0;
+};

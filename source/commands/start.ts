@@ -5,26 +5,27 @@ import {ProgressStore} from '../engine/progress.js';
 import {createRuntime} from '../engine/runtime/detect.js';
 import {Session, newSessionId} from '../engine/session.js';
 import type {AppController, LabHandle} from '../ui/controller.js';
-import {RUNTIME_FLAGS, parse, parseLang, runtimeFlags} from './options.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
+import {runtimeFlags} from './options.js';
+import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
 import {removeEverything, reachableDocker} from '../engine/inventory.js';
 import {dockerClient} from '../engine/runtime/docker-common.js';
 
-export const usage = 'redis-lab [start <lab>] [--runtime docker|local] [--image IMAGE] [--lang en|zh] [--reset] [--base-port N]';
-
 /** The interactive app: the menu, or one lab. */
-export async function start(argv: string[]): Promise<number> {
-	const {values, positionals} = parse(argv.filter((arg) => arg !== 'start'), {...RUNTIME_FLAGS, lang: {type: 'string'}, reset: {type: 'boolean'}});
-	const flags = runtimeFlags(values);
-	const lang = parseLang(values.lang);
+export const start: CommandAction = async ([labId], options) => {
+	const flags = runtimeFlags(options);
+	const {lang} = options;
 	// Loading Ink and React takes a good part of start-up: begin while the catalogue and Docker are read.
 	const ui = Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
 	ui.catch(() => undefined);
 	const labs = await loadCatalogue();
-	const initialLab = positionals[0] ? findLab(labs, positionals[0]).id : undefined;
+	const initialLab = labId ? findLab(labs, labId).id : undefined;
+	// Refuse before touching anything: a piped `--reset` must not forget the progress it cannot show.
+	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', t(lang, m.needsTerminal), {hint: t(lang, m.hintHeadless)});
 	const progress = new ProgressStore();
-	if (values.reset) progress.reset();
-	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', 'The interactive app needs a terminal', {hint: 'Use redis-lab run <lab> for a headless run.'});
+	if (options.reset) progress.reset();
 
 	let startupError: AppController['startupError'];
 	let runtimeKind: 'docker' | 'local' = flags.runtime ?? 'docker';
@@ -79,7 +80,7 @@ export async function start(argv: string[]): Promise<number> {
 				if (index !== undefined) progress.setLast(lab.id, index);
 			});
 			void current.open();
-			return current as LabHandle;
+			return current;
 		},
 	};
 
@@ -156,4 +157,4 @@ export async function start(argv: string[]): Promise<number> {
 	if (current) process.stdout.write(keep ? 'Leaving the lab running. Remove it later with: redis-lab down\n' : 'Removing the lab\'s nodes...\n');
 	await teardown(keep);
 	return process.exitCode === 1 ? 1 : 0;
-}
+};

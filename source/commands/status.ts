@@ -2,10 +2,8 @@ import {dockerClient} from '../engine/runtime/docker-common.js';
 import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
 import {commandOnce} from '../engine/redis-client.js';
 import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
-import {parse} from './options.js';
+import type {CommandAction} from './program.js';
 import {paint, print, table} from './output.js';
-
-export const usage = 'redis-lab status [--password P]';
 
 interface Row {
 	node: ManagedNode;
@@ -63,15 +61,15 @@ export async function printStatus(password?: string): Promise<number> {
 	}
 	const rows = await Promise.all(nodes.map((node) => describe(node, nodes, password)));
 	const colour = (role: string) => (role === 'master' ? paint(role, 'green') : role === 'replica' ? paint(role, 'cyan') : role === 'sentinel' ? paint(role, 'magenta') : paint(role, 'red'));
-	print(table(
+	const text = await table(
 		['NODE', 'RUNTIME', 'ROLE', 'ADDRESS', 'MASTER', 'LINK', 'OFFSET', 'SESSION'],
 		rows.map((row) => [row.node.node, row.node.runtime, row.role, row.node.port ? `127.0.0.1:${row.node.port}` : '-', row.master, row.link, row.offset, row.node.session]),
-	).split('\n').map((line, index) => (index === 0 ? paint(line, 'bold') : line)).join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
+	);
+	print(text.split('\n').map((line, index) => (index === 0 ? paint(line, 'bold') : line)).join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
 	return nodes.length;
 }
 
-export async function status(argv: string[]): Promise<number> {
-	const {values} = parse(argv, {password: {type: 'string'}}, false);
-	await printStatus(values.password);
+export const status: CommandAction = async (_args, {password}) => {
+	await printStatus(password);
 	return 0;
-}
+};

@@ -1,19 +1,15 @@
-import {RedisLabError} from '../engine/errors.js';
 import {standardTopology} from '../engine/topology.js';
-import {RUNTIME_FLAGS, parse, runtimeFlags} from './options.js';
+import {runtimeFlags} from './options.js';
+import type {CommandAction} from './program.js';
 import {openSession} from './open-session.js';
 import {paint, print} from './output.js';
 import {printStatus} from './status.js';
 import {onInterrupt} from './signals.js';
 
-export const usage = 'redis-lab up [--runtime docker|local] [--image IMAGE] [--sentinels 2|3] [--base-port N] [--password P] [--clean]';
-
 /** Starts the article's topology and leaves it running. */
-export async function up(argv: string[]): Promise<number> {
-	const {values} = parse(argv, {...RUNTIME_FLAGS, sentinels: {type: 'string'}}, false);
-	const flags = runtimeFlags(values);
-	const sentinels = values.sentinels === undefined ? 2 : Number(values.sentinels);
-	if (sentinels !== 2 && sentinels !== 3) throw new RedisLabError('BAD_INPUT', `Bad --sentinels "${values.sentinels}": use 2 or 3`);
+export const up: CommandAction = async (_args, options) => {
+	const flags = runtimeFlags(options);
+	const sentinels = options.sentinels ?? 2;
 	const session = await openSession(flags);
 	const release = onInterrupt(() => session.close());
 	const started = Date.now();
@@ -40,4 +36,4 @@ export async function up(argv: string[]): Promise<number> {
 	} finally {
 		release();
 	}
-}
+};

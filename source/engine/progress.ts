@@ -1,6 +1,7 @@
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import type {Lang} from './lab/types.js';
 
 /** Which steps of which labs a learner has done, and where they stopped. */
 export interface LabProgress {
@@ -16,40 +17,73 @@ export function configDir(): string {
 	return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'redis-lab');
 }
 
-/** Progress saved as JSON; a missing or broken file reads as no progress. */
+/** The saved file: each lab's progress, and the language last chosen with --lang. */
+interface SavedProgress {
+	labs: Record<string, LabProgress>;
+	lang?: Lang;
+}
+
+/** Reads the file; an older file held the labs alone, at the top level. */
+function readSaved(file: string): SavedProgress {
+	try {
+		const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedProgress> | Record<string, LabProgress>;
+		if (typeof data.labs === 'object' && data.labs !== null && !('doneSteps' in data.labs)) {
+			const {labs, lang} = data as Partial<SavedProgress>;
+			return {labs: labs ?? {}, lang: lang === 'en' || lang === 'zh' ? lang : undefined};
+		}
+		return {labs: data as Record<string, LabProgress>};
+	} catch {
+		return {labs: {}};
+	}
+}
+
+/** Progress and the chosen language, saved as JSON; a missing or broken file reads as nothing saved. */
 export class ProgressStore {
 	private readonly file: string;
-	private data: Record<string, LabProgress>;
+	private data: SavedProgress;
 
 	constructor(dir = configDir()) {
 		this.file = join(dir, 'progress.json');
-		try {
-			this.data = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, LabProgress>;
-		} catch {
-			this.data = {};
-		}
+		this.data = readSaved(this.file);
 	}
 
 	get(labId: string): LabProgress {
-		return this.data[labId] ?? {doneSteps: []};
+		return this.data.labs[labId] ?? {doneSteps: []};
 	}
 
 	markDone(labId: string, stepId: string): void {
 		const entry = this.get(labId);
-		if (!entry.doneSteps.includes(stepId)) this.save({...this.data, [labId]: {...entry, doneSteps: [...entry.doneSteps, stepId]}});
+		if (!entry.doneSteps.includes(stepId)) this.saveLab(labId, {...entry, doneSteps: [...entry.doneSteps, stepId]});
 	}
 
 	setLast(labId: string, index: number): void {
 		if (this.get(labId).lastStep === index) return;
-		this.save({...this.data, [labId]: {...this.get(labId), lastStep: index}});
+		this.saveLab(labId, {...this.get(labId), lastStep: index});
 	}
 
+	/** The language last given with --lang, if any. */
+	get lang(): Lang | undefined {
+		return this.data.lang;
+	}
+
+	setLang(lang: Lang): void {
+		if (this.data.lang !== lang) this.save({...this.data, lang});
+	}
+
+	/** Forgets every lab's progress; the chosen language stays. */
 	reset(): void {
-		this.data = {};
-		rmSync(this.file, {force: true});
+		if (this.data.lang) this.save({labs: {}, lang: this.data.lang});
+		else {
+			this.data = {labs: {}};
+			rmSync(this.file, {force: true});
+		}
 	}
 
-	private save(data: Record<string, LabProgress>): void {
+	private saveLab(labId: string, entry: LabProgress): void {
+		this.save({...this.data, labs: {...this.data.labs, [labId]: entry}});
+	}
+
+	private save(data: SavedProgress): void {
 		this.data = data;
 		try {
 			mkdirSync(join(this.file, '..'), {recursive: true});

@@ -1,0 +1,123 @@
+// The command line, declared once: commander builds the parsing, the help and the suggestions from it.
+import {readFileSync} from 'node:fs';
+import {Command, CommanderError, Help, Option} from 'commander';
+import {RedisLabError} from '../engine/errors.js';
+import type {Lang} from '../engine/lab/types.js';
+import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
+import {t} from '../i18n/index.js';
+import {chooseLang} from './lang.js';
+import {OPTIONS, RUNTIME_OPTIONS, type OptionName, type ParsedOptions} from './options.js';
+
+/** What a command does once its arguments are parsed; resolves to the exit status. */
+export type CommandAction = (args: string[], options: ParsedOptions & {lang: Lang}) => Promise<number>;
+
+interface CommandSpec {
+	name: string;
+	help: CliMessage;
+	args?: Array<{syntax: string; help: CliMessage}>;
+	options: readonly OptionName[];
+	/** Loaded only when the command runs, so that `list` or `--help` never load Docker, Redis or Ink. */
+	load: () => Promise<CommandAction>;
+}
+
+const lab = {syntax: '<lab>', help: 'argumentLab'} as const;
+
+export const COMMANDS: readonly CommandSpec[] = [
+	{name: 'start', help: 'commandStart', args: [{syntax: '[lab]', help: 'argumentLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'reset', 'debug'], load: async () => (await import('./start.js')).start},
+	{name: 'list', help: 'commandList', options: ['lang', 'debug'], load: async () => (await import('./list.js')).list},
+	{name: 'run', help: 'commandRun', args: [{syntax: '<lab>', help: 'argumentRunLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'downAfter', 'debug'], load: async () => (await import('./run.js')).run},
+	{name: 'export', help: 'commandExport', args: [lab], options: ['runtime', 'image', 'basePort', 'password', 'redisBin', 'lang', 'debug'], load: async () => (await import('./export.js')).exportLab},
+	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'debug'], load: async () => (await import('./up.js')).up},
+	{name: 'status', help: 'commandStatus', options: ['password', 'debug'], load: async () => (await import('./status.js')).status},
+	{name: 'down', help: 'commandDown', options: ['debug'], load: async () => (await import('./down.js')).down},
+	{name: 'lint', help: 'commandLint', args: [{syntax: '[dir]', help: 'argumentDir'}], options: ['lang', 'debug'], load: async () => (await import('./lint.js')).lint},
+];
+
+export function packageVersion(): string {
+	return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
+}
+
+/**
+ * Help in the chosen language. Chinese is measured by display width (string-width, loaded only
+ * then: it costs more to load than commander); English help is ASCII, which commander measures.
+ */
+async function helpConfiguration(lang: Lang): Promise<Partial<Help>> {
+	const titles: Record<string, CliMessage> = {'Usage:': 'Usage:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Arguments:': 'Arguments:', 'Global Options:': 'Global Options:'};
+	const styleTitle = (title: string) => (titles[title] ? t(lang, m[titles[title]]) : title);
+	if (lang === 'en') return {styleTitle};
+	const {default: stringWidth} = await import('string-width');
+	return {styleTitle, displayWidth: (text: string) => stringWidth(text)};
+}
+
+/** A commander error (unknown command, unknown flag, missing lab...) as one line and a hint. */
+export function fromCommanderError(error: CommanderError, lang: Lang, command?: CommandSpec): RedisLabError {
+	const [first = '', ...rest] = error.message.replace(/^error: /, '').split('\n');
+	const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1];
+	const helpHint = command ? t(lang, m.hintCommandHelp, {command: command.name}) : t(lang, m.hintHelp);
+	const hint = suggestion ? `${t(lang, m.didYouMean, {suggestion})} ${helpHint}` : helpHint;
+	const quoted = /'([^']+)'/.exec(first)?.[1] ?? '';
+	switch (error.code) {
+		case 'commander.unknownCommand':
+			return new RedisLabError('BAD_INPUT', t(lang, m.unknownCommand, {name: quoted}), {hint});
+		case 'commander.unknownOption':
+			return new RedisLabError('BAD_INPUT', t(lang, m.unknownOption, {option: quoted}), {hint});
+		case 'commander.optionMissingArgument':
+			return new RedisLabError('BAD_INPUT', t(lang, m.optionNeedsValue, {option: quoted.split(' ')[0]!}), {hint});
+		case 'commander.missingArgument':
+			return new RedisLabError('BAD_INPUT', t(lang, m.whichLab, {command: command?.name ?? '', usage: command?.args?.map((arg) => arg.syntax).join(' ') ?? ''}), {hint: t(lang, m.hintList)});
+		case 'commander.excessArguments':
+			return new RedisLabError('BAD_INPUT', t(lang, m.tooManyArguments, {command: command?.name ?? 'redis-lab', got: /got (\d+)/.exec(first)?.[1] ?? '?'}), {hint});
+		default:
+			return new RedisLabError('BAD_INPUT', first.charAt(0).toUpperCase() + first.slice(1), {hint});
+	}
+}
+
+/** Thrown by commander after it printed help or the version: not an error, an exit status. */
+export class Exit extends Error {
+	constructor(readonly status: number) {
+		super(`exit ${status}`);
+	}
+}
+
+function exitOverride(lang: Lang, command?: CommandSpec) {
+	return (error: CommanderError): never => {
+		if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') throw new Exit(error.exitCode);
+		throw fromCommanderError(error, lang, command);
+	};
+}
+
+/** The program in `lang`; `status` receives the exit status of the command that ran. */
+export async function buildProgram(lang: Lang, onStatus: (status: number) => void): Promise<Command> {
+	const program = new Command('redis-lab')
+		.description(t(lang, m.program))
+		.configureHelp(await helpConfiguration(lang))
+		.configureOutput({outputError: () => undefined})
+		.exitOverride(exitOverride(lang))
+		.showSuggestionAfterError(true)
+		.helpOption('-h, --help', t(lang, m.optionHelp))
+		.helpCommand(false)
+		.version(packageVersion(), '-v, --version', t(lang, m.optionVersion));
+	for (const spec of COMMANDS) {
+		const command = program.command(spec.name).description(t(lang, m[spec.help])).exitOverride(exitOverride(lang, spec));
+		for (const argument of spec.args ?? []) command.argument(argument.syntax, t(lang, m[argument.help]));
+		for (const name of spec.options) {
+			const declared = OPTIONS[name];
+			const option = new Option(declared.flags, t(lang, m[declared.help]));
+			if ('parse' in declared) option.argParser((value: string) => declared.parse(value, lang));
+			command.addOption(option);
+		}
+		command.action(async () => {
+			const parsed = command.opts<ParsedOptions>();
+			const args = command.args.slice(0, spec.args?.length ?? 0);
+			const action = await spec.load();
+			onStatus(await action(args, {...parsed, lang: spec.options.includes('lang') ? chooseLang(parsed.lang) : lang}));
+		});
+	}
+	program.command('help').argument('[command]', t(lang, m.argumentCommand)).description(t(lang, m.commandHelp)).action(async (name?: string) => {
+		const command = name === undefined ? program : program.commands.find((candidate) => candidate.name() === name);
+		if (command) command.outputHelp();
+		// An unknown name: commander's own unknown-command error, with its suggestion.
+		else await program.parseAsync([name!], {from: 'user'});
+	});
+	return program;
+}
