@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the test suites with Node's test runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [unit|ui|integration|e2e ...] [--only name-fragment]
-import {readdirSync, statSync} from 'node:fs';
+import {mkdtempSync, readdirSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {spawnSync} from 'node:child_process';
 
@@ -33,6 +34,9 @@ if (files.length === 0) {
 	console.error(`No test files for ${suites.join(', ')}`);
 	process.exit(1);
 }
+
+// Saved progress and language of the developer must not leak into the tests: a fresh config folder.
+process.env.REDIS_LAB_CONFIG_DIR ??= mkdtempSync(join(tmpdir(), 'redis-lab-test-config-'));
 
 // Docker suites use a small image built from this machine's redis binaries (no registry needed).
 const image = process.env.REDIS_LAB_IMAGE ?? 'redis-lab/redis:offline';
