@@ -33,7 +33,7 @@ export const Text = z.string(or('must be text')).refine((text) => text.trim() !=
 export const TextOrNumber = z.union([z.string(), z.number()], or('must be text')).transform(String).pipe(Text);
 
 /** Bilingual text: `{en: ..., zh: ...}`. */
-export const Bilingual = fieldsOf({en: Text, zh: Text.optional()}, 'a map like {en: "...", zh: "..."}').meta({description: 'Text in English, with an optional Simplified Chinese translation'});
+export const Bilingual = fieldsOf({en: Text, zh: Text.optional()}, 'a map like {en: "...", zh: "..."}').meta({id: 'Text', description: 'Text in English, with an optional Simplified Chinese translation'});
 
 export const WholeAboveZero = z.number(or('must be a whole number above 0')).int('must be a whole number above 0').positive('must be a whole number above 0');
 export const AboveZero = z.number(or('must be a number above 0')).positive('must be a number above 0');
@@ -50,12 +50,12 @@ export const Pattern = Text.superRefine((source, context) => {
 });
 
 /** A node reference: a node name or `current-master` (checked against the declared nodes after parsing). */
-export const NodeRef = Text.meta({description: `A declared node (${list(NODE_NAMES)}) or ${CURRENT_MASTER}`});
+export const NodeRef = Text.meta({id: 'NodeRef', description: `A declared node (${list(NODE_NAMES)}) or ${CURRENT_MASTER}`});
 
 /** One node or a non-empty list of nodes. */
 export const NodeRefs = z.union([NodeRef, z.array(NodeRef).min(1, 'must name at least one node')], {
 	error: (issue) => (issue.input === undefined ? 'required' : 'must be a node name or a list of node names, e.g. [master, replica1]'),
-});
+}).meta({id: 'NodeRefs', description: 'A node, or a list of nodes: master, [master, replica1]'});
 
 /** The nodes of a one-or-many value, as a list. */
 export const listOf = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
@@ -78,7 +78,7 @@ export const Duration = z.union([z.number(), z.string()]).superRefine((value, co
 	} catch (error) {
 		context.addIssue({code: 'custom', message: (error as Error).message});
 	}
-}).meta({description: 'Milliseconds, or text like 500ms, 10s, 2m'});
+}).meta({id: 'Duration', description: 'Milliseconds, or text like 500ms, 10s, 2m'});
 export type Duration = z.infer<typeof Duration>;
 
 /** Bounds of a value: `info` checks and the figures of `writes` and `client` checks. */
@@ -99,11 +99,11 @@ export interface Comparison {
 export const hasBound = (value: Comparison): boolean => COMPARISON_KEYS.some((key) => value[key] !== undefined);
 
 /** A figure's bounds, e.g. `lost: {equals: 0}`. */
-export const Figure = fieldsOf(comparisonShape, 'a comparison like {equals: 0} or {atLeast: 1}').refine(hasBound, `needs one of ${list(COMPARISON_KEYS)}`);
+export const Figure = fieldsOf(comparisonShape, 'a comparison like {equals: 0} or {atLeast: 1}').refine(hasBound, `needs one of ${list(COMPARISON_KEYS)}`).meta({id: 'Figure', description: 'Bounds of a figure, e.g. {equals: 0} or {atLeast: 1}'});
 
 /** Config directives: directive -> text or number. */
 export const Directives = z.record(z.string(), z.union([z.string(), z.number()], {error: 'must be text or a number (write "yes"/"no" in quotes)'}), or('must be a map of directives like {min-replicas-to-write: 1}'))
-	.refine((map) => Object.keys(map).length > 0, 'must set at least one directive');
+	.refine((map) => Object.keys(map).length > 0, 'must set at least one directive').meta({id: 'Directives', description: 'Config directives, e.g. {min-replicas-to-write: 1}'});
 
 /** `within`, the time a check may take: every check has it. */
 export const within = {within: Duration.optional()};

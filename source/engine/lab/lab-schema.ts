@@ -6,9 +6,7 @@ import {AboveZero, Bilingual, Directives, fieldsOf, list, NODE_NAMES, Text, Whol
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RUNTIMES = ['docker', 'local'] as const;
 
-const slug = (example: string) => Text.superRefine((value, context) => {
-	if (!SLUG.test(value)) context.addIssue({code: 'custom', message: `must be a slug like ${example}, not "${value}"`});
-});
+const slug = (example: string) => Text.regex(SLUG, {error: (issue) => `must be a slug like ${example}, not "${String(issue.input)}"`});
 
 /** Boot configuration of one node. */
 const NodeFields = fieldsOf({
@@ -37,7 +35,7 @@ const Actions = z.array(ActionItem, {error: (issue) => (issue.input === undefine
 const checks = () => z.array(CheckItem, {error: (issue) => (issue.input === undefined ? 'required' : 'must be a list of checks')});
 
 /** Steps run quietly before step 1 so a lab can start from a clean slate. */
-export const SetupBlock = fieldsOf({do: Actions, expect: checks().optional()}, 'a map like {do: [...], expect: [...]}');
+export const SetupBlock = fieldsOf({do: Actions, expect: checks().optional()}, 'a map like {do: [...], expect: [...]}').meta({id: 'SetupBlock'});
 
 export const Step = fieldsOf({
 	id: slug('stop-master').meta({description: 'Short slug, unique in the lab'}),
@@ -47,7 +45,7 @@ export const Step = fieldsOf({
 	hint: Bilingual.optional().meta({description: 'Shown when a check fails'}),
 	do: Actions,
 	expect: checks().min(1, 'must list at least one check'),
-}, 'a map of step fields (id, title, text, do, expect)');
+}, 'a map of step fields (id, title, text, do, expect)').meta({id: 'Step'});
 
 /** A lab file. */
 export const LabFile = fieldsOf({

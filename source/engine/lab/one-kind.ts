@@ -17,5 +17,5 @@ export function oneKindOf(definitions: ReadonlyArray<{key: string; schema: z.Zod
 				context.addIssue({code: 'custom', message: `unknown ${what} "${found[0]}" (known: ${list(keys)})`});
 			}
 		})
-		.meta({minProperties: 1, maxProperties: 1, additionalProperties: false});
+		.meta({id: what === 'action' ? 'Action' : 'Check', description: `One ${what}: a map with one key naming its kind`, minProperties: 1, maxProperties: 1, additionalProperties: false});
 }

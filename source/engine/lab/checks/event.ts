@@ -5,9 +5,7 @@ import {fail, pass} from '../verdict.js';
 const EVENT_TYPE = /^[+-][a-z-]+$/;
 
 const Event = fieldsOf({
-	type: Text.superRefine((type, context) => {
-		if (!EVENT_TYPE.test(type)) context.addIssue({code: 'custom', message: `not a sentinel event type: "${type}" (e.g. +switch-master, -sdown)`});
-	}),
+	type: Text.regex(EVENT_TYPE, {error: (issue) => `not a sentinel event type: "${String(issue.input)}" (e.g. +switch-master, -sdown)`}),
 	from: NodeRef.optional(),
 	absent: Flag.optional(),
 	...within,
