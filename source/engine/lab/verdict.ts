@@ -2,6 +2,7 @@ import {infoField} from '../probe/info.js';
 import type {Session} from '../session.js';
 import type {NodeView, SessionState} from '../session-state.js';
 import type {Comparison} from './fields.js';
+import {say, type Lang} from './define.js';
 
 export interface Verdict {
 	ok: boolean;
@@ -20,27 +21,29 @@ export function normaliseReply(output: string): {text: string; isError: boolean}
 	return {text: lines.join('\n'), isError: false};
 }
 
-export function compare(value: string | number | undefined, comparison: Comparison): Verdict {
-	if (value === undefined) return fail('no value yet');
+/** A value against its bounds; the detail says what was seen, in the learner's language. */
+export function compare(value: string | number | undefined, comparison: Comparison, lang?: Lang): Verdict {
+	if (value === undefined) return fail(say(lang, 'no value yet', '还没有值'));
 	const text = String(value);
+	const seen = (en: string, zh: string) => fail(say(lang, `is ${text}, expected ${en}`, `是 ${text}，应为${zh}`));
 	if (comparison.equals !== undefined) {
 		const expected = typeof comparison.equals === 'boolean' ? (comparison.equals ? '1' : '0') : String(comparison.equals);
-		if (text !== expected) return fail(`is ${text}, expected ${expected}`);
+		if (text !== expected) return seen(expected, ` ${expected}`);
 	}
-	if (comparison.matches !== undefined && !new RegExp(comparison.matches).test(text)) return fail(`is ${text}, expected to match /${comparison.matches}/`);
+	if (comparison.matches !== undefined && !new RegExp(comparison.matches).test(text)) return seen(`to match /${comparison.matches}/`, `匹配 /${comparison.matches}/`);
 	const number = Number(text);
-	if (comparison.atLeast !== undefined && !(number >= comparison.atLeast)) return fail(`is ${text}, expected at least ${comparison.atLeast}`);
-	if (comparison.atMost !== undefined && !(number <= comparison.atMost)) return fail(`is ${text}, expected at most ${comparison.atMost}`);
-	return pass(`is ${text}`);
+	if (comparison.atLeast !== undefined && !(number >= comparison.atLeast)) return seen(`at least ${comparison.atLeast}`, `至少 ${comparison.atLeast}`);
+	if (comparison.atMost !== undefined && !(number <= comparison.atMost)) return seen(`at most ${comparison.atMost}`, `至多 ${comparison.atMost}`);
+	return pass(say(lang, `is ${text}`, `是 ${text}`));
 }
 
 /** Named figures against their bounds (`{lost: {equals: 0}}`); the first one out of bounds fails. */
-export function compareFigures(figures: Record<string, number>, bounds: Record<string, unknown>): Verdict {
+export function compareFigures(figures: Record<string, number>, bounds: Record<string, unknown>, lang?: Lang): Verdict {
 	const details: string[] = [];
 	for (const [name, value] of Object.entries(figures)) {
 		const comparison = bounds[name] as Comparison | undefined;
 		if (!comparison || typeof comparison !== 'object') continue;
-		const verdict = compare(value, comparison);
+		const verdict = compare(value, comparison, lang);
 		if (!verdict.ok) return fail(`${name} ${verdict.detail}`);
 		details.push(`${name} ${value}`);
 	}

@@ -19,3 +19,9 @@ test('comparisons say what they saw', () => {
 	assert.equal(compare('up', {matches: '^u'}).ok, true);
 	assert.equal(compare(undefined, {equals: 1}).ok, false);
 });
+
+test('comparisons say what they saw in Chinese too', () => {
+	assert.deepEqual(compare('1', {equals: 2}, 'zh'), {ok: false, detail: '是 1，应为 2'});
+	assert.deepEqual(compare('3', {atLeast: 5}, 'zh'), {ok: false, detail: '是 3，应为至少 5'});
+	assert.deepEqual(compare('7', {atMost: 9}, 'zh'), {ok: true, detail: '是 7'});
+});

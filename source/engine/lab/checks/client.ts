@@ -17,7 +17,7 @@ export const client = defineCheck({
 		const seen = context.clients.get(body.id)?.();
 		if (!seen) return fail(`client ${body.id} was not started`);
 		if (body.lost && seen.lost === undefined) return fail('lost writes are counted when the client stops');
-		const verdict = compareFigures({acknowledged: seen.acknowledged, errors: seen.errors, lost: seen.lost ?? 0}, body);
+		const verdict = compareFigures({acknowledged: seen.acknowledged, errors: seen.errors, lost: seen.lost ?? 0}, body, context.lang);
 		return verdict.ok || !seen.lastError ? verdict : {...verdict, detail: `${verdict.detail}; errors ${seen.errors}, last: ${seen.lastError}`};
 	},
 	script: (_body, context) => [`# expect: ${context.describe}`],

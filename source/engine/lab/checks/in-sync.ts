@@ -11,12 +11,12 @@ export const inSync = defineCheck({
 		const state = context.session.getState();
 		const master = context.resolveNode(ref);
 		const offset = viewOf(state, master)?.replication?.masterReplOffset;
-		if (offset === undefined) return fail(`${master} has not answered INFO`);
+		if (offset === undefined) return fail(say(context.lang, `${master} has not answered INFO`, `${master} 还没有回应 INFO`));
 		const replicas = state.nodes.filter((node) => node.replication?.role === 'slave' && node.health === 'up' && (node.names[`${node.replication.masterHost}:${node.replication.masterPort}`] === master));
-		if (replicas.length === 0) return fail(`${master} has no replica`);
+		if (replicas.length === 0) return fail(say(context.lang, `${master} has no replica`, `${master} 没有 replica`));
 		const behind = replicas.filter((node) => node.replication?.slaveReplOffset !== offset);
 		if (behind.length > 0) return fail(`master_repl_offset ${offset}; ${behind.map((node) => `${node.name} at ${node.replication?.slaveReplOffset}`).join(', ')}`);
-		return pass(`${replicas.map((node) => node.name).join(' and ')} at ${offset}`);
+		return pass(say(context.lang, `${replicas.map((node) => node.name).join(' and ')} at ${offset}`, `${replicas.map((node) => node.name).join(' 和 ')} 都在 ${offset}`));
 	},
 	script: ({master}, context) => [`wait_for ${context.label} ${context.seconds} in_sync ${context.arg(master)}`],
 	nodes: ({master}) => [{path: ['master'], ref: master, must: 'server'}],

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {infoField} from '../../probe/info.js';
 import {shellQuote} from '../../shell.js';
-import {defineCheck, type CheckContext, type Lang} from '../define.js';
+import {defineCheck, say, type CheckContext, type Lang} from '../define.js';
 import {COMPARISON_KEYS, comparisonShape, Flag, fieldsOf, hasBound, list, NodeRef, Text, within} from '../fields.js';
 import {bounds} from '../describe-bounds.js';
 import {compare, downDetail, fail, rawOf, readNumber, viewOf, type Verdict} from '../verdict.js';
@@ -19,14 +19,14 @@ function evaluate(body: Body, context: CheckContext): Verdict {
 	const seen = viewOf(context.session.getState(), node);
 	if (seen?.health === 'down') return fail(downDetail(seen));
 	const raw = rawOf(seen);
-	if (!raw) return fail(`${node} has not answered INFO`);
+	if (!raw) return fail(say(context.lang, `${node} has not answered INFO`, `${node} 还没有回应 INFO`));
 	const value = infoField(raw, field);
 	if (grows) {
 		const start = context.baseline.get(`${node} ${field}`);
-		if (start === undefined) return fail('no starting value');
-		if (!(Number(value) > start)) return fail(`${field} is ${value}, not above ${start} yet`);
+		if (start === undefined) return fail(say(context.lang, 'no starting value', '没有起始值'));
+		if (!(Number(value) > start)) return fail(say(context.lang, `${field} is ${value}, not above ${start} yet`, `${field} 是 ${value}，还没有超过 ${start}`));
 	}
-	const verdict = compare(value, comparison);
+	const verdict = compare(value, comparison, context.lang);
 	return {...verdict, detail: `${field} ${verdict.detail}`};
 }
 

@@ -20,8 +20,9 @@ export const key = defineCheck({
 		const reply = normaliseReply(result.stdout || result.stderr);
 		if (reply.isError) return fail(`(error) ${reply.text}`);
 		const missing = reply.text === '(nil)';
-		if (body.missing) return missing ? pass(`${body.key} is nil`) : fail(`${body.key} is ${reply.text}`);
-		if (missing) return fail(`${body.key} is nil`);
+		const nil = say(context.lang, `${body.key} is nil`, `${body.key} 为 nil`);
+		if (body.missing) return missing ? pass(nil) : fail(say(context.lang, `${body.key} is ${reply.text}`, `${body.key} 是 ${reply.text}`));
+		if (missing) return fail(nil);
 		return body.equals === undefined || reply.text === body.equals ? pass(`${body.key} = ${reply.text}`) : fail(`${body.key} = ${reply.text}`);
 	},
 	script: ({node, key, equals, missing}, context) => [`wait_for ${context.label} ${context.seconds} key_is ${context.arg(node)} ${shellQuote(key)} ${shellQuote(missing ? '' : equals ?? '')}`],

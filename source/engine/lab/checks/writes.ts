@@ -22,7 +22,7 @@ export const writes = defineCheck({
 			if (!master) return fail('no agreed master to read from');
 			counted.lost = await countMissing(context.session, master, record.acknowledged);
 		}
-		return compareFigures(counted, body);
+		return compareFigures(counted, body, context.lang);
 	},
 	script: (body, context) => [`# expect: ${context.describe}`],
 	needs: ({id}) => [{kind: 'write', id, path: ['id']}],
