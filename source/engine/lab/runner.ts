@@ -127,7 +127,7 @@ export class LabRunner {
 	}
 
 	/** Performs one action, recording the commands as the learner would type them. */
-	async perform(action: Action): Promise<void> {
+	private async perform(action: Action): Promise<void> {
 		const {definition, body} = actionOf(action);
 		await definition.perform(body, this.actionContext());
 	}
@@ -203,8 +203,9 @@ export class LabRunner {
 
 	/**
 	 * Opens step `toIndex` with its state: replays, in order, every earlier step that has not
-	 * passed in this session (actions and checks, in the transcript like any run), then makes
-	 * `toIndex` current. `state.lab.catchingUp` is set meanwhile. Resolves true when every replayed step passed.
+	 * passed in this session (actions and checks, in the transcript like any run; the cursor
+	 * follows the replay), then makes `toIndex` current. A failed step is marked and the replay
+	 * goes on. `state.lab.catchingUp` is set meanwhile. Resolves true when every replayed step passed.
 	 */
 	async catchUp(toIndex: number): Promise<boolean> {
 		const to = this.bounded(toIndex);
