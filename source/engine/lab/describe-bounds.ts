@@ -8,6 +8,9 @@ const FIGURES: Record<string, {en: string; zh: string}> = {
 	lost: {en: 'lost', zh: '丢失'},
 };
 
+/** A figure's name (`lost`) in the learner's language. */
+export const figureName = (name: string, lang: Lang = 'en'): string => FIGURES[name]?.[lang] ?? name;
+
 /** Bounds as the learner reads them: `>= 3 and <= 20`, `= 2`. */
 export function bounds(comparison: Comparison, lang: Lang): string {
 	const parts: string[] = [];
@@ -23,6 +26,6 @@ export function figures<T extends object>(body: T, keys: Array<keyof T & string>
 	return keys
 		.map((key) => [key, body[key] as Comparison | undefined] as const)
 		.filter(([, comparison]) => comparison)
-		.map(([key, comparison]) => `${FIGURES[key]![lang]} ${bounds(comparison!, lang)}`)
+		.map(([key, comparison]) => `${figureName(key, lang)} ${bounds(comparison!, lang)}`)
 		.join(lang === 'zh' ? '，' : ', ');
 }

@@ -3,6 +3,7 @@ import type {Session} from '../session.js';
 import type {NodeView, SessionState} from '../session-state.js';
 import type {Comparison} from './fields.js';
 import {say, type Lang} from './define.js';
+import {figureName} from './describe-bounds.js';
 
 export interface Verdict {
 	ok: boolean;
@@ -44,10 +45,11 @@ export function compareFigures(figures: Record<string, number>, bounds: Record<s
 		const comparison = bounds[name] as Comparison | undefined;
 		if (!comparison || typeof comparison !== 'object') continue;
 		const verdict = compare(value, comparison, lang);
-		if (!verdict.ok) return fail(`${name} ${verdict.detail}`);
-		details.push(`${name} ${value}`);
+		if (!verdict.ok) return fail(`${figureName(name, lang)} ${verdict.detail}`);
+		details.push(`${figureName(name, lang)} ${value}`);
 	}
-	return pass(details.join(', ') || Object.entries(figures).map(([name, value]) => `${name} ${value}`).join(', '));
+	const separator = say(lang, ', ', '，');
+	return pass(details.join(separator) || Object.entries(figures).map(([name, value]) => `${figureName(name, lang)} ${value}`).join(separator));
 }
 
 export function rawOf(view: NodeView | undefined): Record<string, string> | undefined {

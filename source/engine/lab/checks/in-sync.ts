@@ -16,7 +16,7 @@ export const inSync = defineCheck({
 		if (replicas.length === 0) return fail(say(context.lang, `${master} has no replica`, `${master} 没有 replica`));
 		const behind = replicas.filter((node) => node.replication?.slaveReplOffset !== offset);
 		if (behind.length > 0) return fail(`master_repl_offset ${offset}; ${behind.map((node) => `${node.name} at ${node.replication?.slaveReplOffset}`).join(', ')}`);
-		return pass(say(context.lang, `${replicas.map((node) => node.name).join(' and ')} at ${offset}`, `${replicas.map((node) => node.name).join(' 和 ')} 都在 ${offset}`));
+		return pass(say(context.lang, `${replicas.map((node) => node.name).join(' and ')} at ${offset}`, `${replicas.map((node) => node.name).join('、')} 的偏移量为 ${offset}`));
 	},
 	script: ({master}, context) => [`wait_for ${context.label} ${context.seconds} in_sync ${context.arg(master)}`],
 	nodes: ({master}) => [{path: ['master'], ref: master, must: 'server'}],
