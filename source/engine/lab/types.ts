@@ -1,4 +1,5 @@
 import type {z} from 'zod';
+import type {Bilingual} from './fields.js';
 import type {LabFile, NodeDeclaration, SetupBlock, Step as StepSchema} from './lab-schema.js';
 
 export type {Action, ActionKind} from './actions.js';
@@ -7,10 +8,7 @@ export type {Lang} from './define.js';
 export type {Comparison, Duration} from './fields.js';
 
 /** Text in English, with an optional Simplified Chinese translation. */
-export interface Text {
-	en: string;
-	zh?: string;
-}
+export type Text = z.output<typeof Bilingual>;
 
 /** A node name (`master`, `replica1`, `sentinel2`...) or `current-master`. */
 export type NodeRef = string;
