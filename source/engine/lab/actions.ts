@@ -43,3 +43,9 @@ export function actionOf(action: Action): {definition: ActionDefinition<string, 
 	const kind = actionKind(action);
 	return {definition: byKey.get(kind)!, body: (action as Record<string, unknown>)[kind]};
 }
+
+/** How an action reads to the learner, e.g. `stop master` / `停止 master`. */
+export function describeAction(action: Action, lang: 'en' | 'zh' = 'en'): string {
+	const {definition, body} = actionOf(action);
+	return definition.label(body, lang);
+}

@@ -1,7 +1,7 @@
 // Every action kind's preview (the commands on screen) and exported script lines, on a stub ShellText: no Redis, no Docker.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {ACTIONS, actionOf, type Action} from '../../../source/engine/lab/actions.js';
+import {ACTIONS, actionOf, describeAction, type Action} from '../../../source/engine/lab/actions.js';
 import type {PreviewContext, ScriptContext} from '../../../source/engine/lab/define.js';
 import {portFor} from '../../../source/engine/topology.js';
 import {stubShell} from './stub-shell.js';
@@ -72,4 +72,10 @@ test('every action reads in English and Chinese', () => {
 		assert.notEqual(en, zh, definition.key);
 		assert.match(zh, /[\u4e00-\u9fff]/, `${definition.key}: ${zh}`);
 	}
+});
+
+test('action labels', () => {
+	assert.equal(describeAction({stop: ['replica1', 'replica2']}), 'stop replica1, replica2');
+	assert.equal(describeAction({stop: ['replica1', 'replica2']}, 'zh'), '停止 replica1、replica2');
+	assert.equal(describeAction({cli: {node: 'replica1', command: 'REPLICAOF no one'}}, 'zh'), '在 replica1 上执行 REPLICAOF no one');
 });
