@@ -1,5 +1,5 @@
-import {readdir, readFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {readdir, readFile, stat} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
 import {messageOf, RedisLabError} from '../errors.js';
 import {parseLabText, shown} from './loader.js';
 import {labProblems} from './schema.js';
@@ -14,14 +14,21 @@ export interface LintProblem {
 /**
  * Validates every `*.yaml` lab of a folder and reports every mistake, one line each (print
  * `${file}: ${message}`): YAML syntax, fields, the rules between fields, and ids or orders used
- * twice in the folder. An empty list means the folder is clean. An unreadable folder throws LAB_FILE.
+ * twice in the folder. An empty list means the folder is clean. `path` may also name one lab
+ * file. A folder or file that cannot be read throws LAB_FILE.
  */
-export async function lintLabs(dir: string): Promise<LintProblem[]> {
+export async function lintLabs(path: string): Promise<LintProblem[]> {
+	let dir = path;
 	let names: string[];
 	try {
-		names = (await readdir(dir)).filter((entry) => entry.endsWith('.yaml')).sort();
+		if ((await stat(path)).isFile()) {
+			dir = dirname(path);
+			names = [basename(path)];
+		} else {
+			names = (await readdir(dir)).filter((entry) => entry.endsWith('.yaml')).sort();
+		}
 	} catch (error) {
-		throw new RedisLabError('LAB_FILE', `${shown(dir)}: cannot read the labs folder: ${messageOf(error)}`, {cause: error});
+		throw new RedisLabError('LAB_FILE', `${shown(path)}: cannot read: ${messageOf(error)}`, {cause: error, hint: 'Name a folder of lab files (default labs/) or one lab file.'});
 	}
 	const problems: LintProblem[] = [];
 	const labs: Lab[] = [];
