@@ -16,33 +16,24 @@ import {stop} from './actions/stop.js';
 import {write} from './actions/write.js';
 import {writeConfig} from './actions/write-config.js';
 import type {ActionDefinition} from './define.js';
-import {oneKindOf} from './one-kind.js';
+import {lookup, oneKindOf, type ItemOf} from './one-kind.js';
 
 /** Every action kind, in the order the authoring guide lists them. Adding a kind: one file in actions/, one entry here. */
 export const ACTIONS = [start, stop, kill, pause, resume, restart, isolate, heal, cli, writeConfig, showConfig, write, logs, clientStart, clientStop, mark] as const;
 
-type Definitions = (typeof ACTIONS)[number];
-export type ActionKind = Definitions['key'];
-type Bodies = {[D in Definitions as D['key']]: z.output<D['schema']>};
+export type ActionKind = (typeof ACTIONS)[number]['key'];
 
 /** An action of a step: a one-key map in YAML, e.g. `- stop: master`. */
-export type Action = {[K in ActionKind]: {[P in K]: Bodies[P]}}[ActionKind];
-
-const byKey = new Map<string, ActionDefinition<string, z.ZodType>>(ACTIONS.map((definition) => [definition.key, definition as unknown as ActionDefinition<string, z.ZodType>]));
+export type Action = ItemOf<(typeof ACTIONS)[number]>;
 
 /** The schema of one action item: exactly one known key. */
 export const ActionItem = oneKindOf(ACTIONS, 'action') as unknown as z.ZodType<Action>;
 
 /** The kind of an action: its one key, e.g. `stop`. */
-export function actionKind(action: Action): ActionKind {
-	return Object.keys(action)[0] as ActionKind;
-}
+export const actionKind = (action: Action): ActionKind => Object.keys(action)[0] as ActionKind;
 
 /** An action's definition and body. */
-export function actionOf(action: Action): {definition: ActionDefinition<string, z.ZodType>; body: unknown} {
-	const kind = actionKind(action);
-	return {definition: byKey.get(kind)!, body: (action as Record<string, unknown>)[kind]};
-}
+export const actionOf: (action: Action) => {definition: ActionDefinition; body: unknown} = lookup<ActionDefinition>(ACTIONS);
 
 /** How an action reads to the learner, e.g. `stop master` / `停止 master`. */
 export function describeAction(action: Action, lang: 'en' | 'zh' = 'en'): string {

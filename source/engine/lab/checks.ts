@@ -11,7 +11,7 @@ import {sentinelMaster} from './checks/sentinel-master.js';
 import {writes} from './checks/writes.js';
 import type {CheckContext, CheckDefinition} from './define.js';
 import {DEFAULT_WITHIN_MS, parseDuration, type Duration} from './fields.js';
-import {oneKindOf} from './one-kind.js';
+import {lookup, oneKindOf, type ItemOf} from './one-kind.js';
 import type {Verdict} from './verdict.js';
 
 export type {CheckContext, WriteRecord} from './define.js';
@@ -20,27 +20,19 @@ export {compare, normaliseReply, readNumber, roleOf, countMissing, type Verdict}
 /** Every check kind, in the order the authoring guide lists them. Adding a kind: one file in checks/, one entry here. */
 export const CHECKS = [role, info, inSync, reply, key, event, sentinelMaster, writes, client] as const;
 
-type Definitions = (typeof CHECKS)[number];
-export type CheckKind = Definitions['key'];
-type Bodies = {[D in Definitions as D['key']]: z.output<D['schema']>};
+export type CheckKind = (typeof CHECKS)[number]['key'];
 
 /** A check of a step: a one-key map in YAML, e.g. `- role: {node: replica1, is: slave}`. */
-export type Check = {[K in CheckKind]: {[P in K]: Bodies[P]}}[CheckKind];
+export type Check = ItemOf<(typeof CHECKS)[number]>;
 
-const byKey = new Map<string, CheckDefinition<string, z.ZodType>>(CHECKS.map((definition) => [definition.key, definition as unknown as CheckDefinition<string, z.ZodType>]));
-
+/** The schema of one check item: exactly one known key. */
 export const CheckItem = oneKindOf(CHECKS, 'check') as unknown as z.ZodType<Check>;
 
 /** The kind of a check: its one key, e.g. `role`. */
-export function checkKind(check: Check): CheckKind {
-	return Object.keys(check)[0] as CheckKind;
-}
+export const checkKind = (check: Check): CheckKind => Object.keys(check)[0] as CheckKind;
 
-/** A check's definition and body. */
-export function checkOf(check: Check): {definition: CheckDefinition<string, z.ZodType>; body: {within?: Duration}} {
-	const kind = checkKind(check);
-	return {definition: byKey.get(kind)!, body: (check as Record<string, {within?: Duration}>)[kind]!};
-}
+/** A check's definition and body (every body may have `within`). */
+export const checkOf = lookup<CheckDefinition>(CHECKS) as (check: Check) => {definition: CheckDefinition; body: {within?: Duration}};
 
 /** Milliseconds a check may take to pass (its `within`, else the default). */
 export function checkWithin(check: Check): number {

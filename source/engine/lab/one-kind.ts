@@ -19,3 +19,17 @@ export function oneKindOf(definitions: ReadonlyArray<{key: string; schema: z.Zod
 		})
 		.meta({id: what === 'action' ? 'Action' : 'Check', description: `One ${what}: a map with one key naming its kind`, minProperties: 1, maxProperties: 1, additionalProperties: false});
 }
+
+type Bodies<Definition extends {key: string; schema: z.ZodType}> = {[D in Definition as D['key']]: z.output<D['schema']>};
+
+/** A one-key item of a registry, typed from its definitions: `{stop: string | string[]} | {cli: {...}} | ...`. */
+export type ItemOf<Definition extends {key: string; schema: z.ZodType}> = {[K in keyof Bodies<Definition>]: {[P in K]: Bodies<Definition>[P]}}[keyof Bodies<Definition>];
+
+/** Finds an item's definition by its one key, with the body under it. */
+export function lookup<Definition extends {key: string}>(definitions: readonly object[]): (item: object) => {definition: Definition; body: unknown} {
+	const byKey = new Map((definitions as Definition[]).map((definition) => [definition.key, definition]));
+	return (item) => {
+		const kind = Object.keys(item)[0]!;
+		return {definition: byKey.get(kind)!, body: (item as Record<string, unknown>)[kind]};
+	};
+}

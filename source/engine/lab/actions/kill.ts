@@ -1,14 +1,7 @@
-import {defineAction, say} from '../define.js';
-import {listOf, NodeRefs} from '../fields.js';
-import {nodeUses, stopNodes} from './node-operation.js';
+import {nodeOperation, stopNodes} from './node-operation.js';
 
-export const kill = defineAction({
-	key: 'kill',
-	schema: NodeRefs,
+export const kill = nodeOperation('kill', {
 	summary: 'Kills nodes at once (SIGKILL / docker kill). Killing the master marks the fault time.',
-	label: (refs, lang) => say(lang, `kill ${listOf(refs).join(', ')}`, `强行终止 ${listOf(refs).join('、')}`),
-	perform: (refs, context) => stopNodes(listOf(refs), 'kill', context),
-	preview: (refs, context) => listOf(refs).map((ref) => context.shell.kill(context.node(ref))),
-	script: (refs, context) => listOf(refs).map((ref) => context.shell.kill(context.node(ref))),
-	nodes: nodeUses,
+	verb: {en: 'kill', zh: '强行终止'},
+	perform: (refs, context) => stopNodes(refs, 'kill', context),
 });
