@@ -78,8 +78,8 @@ export interface LabRunState {
 	steps: StepState[];
 	/** Setup (clean slate) progress. */
 	setup: 'pending' | 'running' | 'done' | 'failed';
-	/** Set when the lab ended. */
-	finished?: boolean;
+	/** Set while earlier steps are replayed to open step `to` with its state (LabRunner.catchUp). */
+	catchingUp?: {to: number};
 }
 
 export type SessionPhase = 'idle' | 'preparing' | 'pulling' | 'starting' | 'ready' | 'failed' | 'closing' | 'closed';

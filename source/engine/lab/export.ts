@@ -1,19 +1,24 @@
 import {confFileName, type NodeSpec} from '../topology.js';
 import {heredoc, shellQuote, splitCommandLine} from '../shell.js';
 import type {Runtime} from '../runtime/types.js';
-import {labNodeSpecs, type RunnerOptions} from './runner.js';
+import {actionOf} from './actions.js';
+import {checkOf, checkWithin, describeCheck} from './checks.js';
+import type {CheckScriptContext, ScriptContext} from './define.js';
+import {CURRENT_MASTER} from './fields.js';
+import {labNodeSpecs, withDirectives, type RunnerOptions} from './node-specs.js';
+import {prelude} from './script-prelude.js';
 import {fillTemplates} from './templates.js';
-import {describeCheck, parseDuration} from './schema.js';
 import type {Action, Check, Lab, Lang} from './types.js';
 
-const CURRENT = 'current-master';
+/** The current master as a shell word: the script asks the sentinels when it runs. */
+const CURRENT_WORD = '$(current_master)';
 /** Stand-ins for the current master's address, which only the running script can know. */
 const DYNAMIC = {host: '\u0001host\u0001', port: '\u0001port\u0001'} as const;
-const DYNAMIC_SHELL = {host: '$(node_host "$(current_master)")', port: '$(node_port "$(current_master)")'} as const;
+const DYNAMIC_SHELL = {host: `$(node_host "${CURRENT_WORD}")`, port: `$(node_port "${CURRENT_WORD}")`} as const;
 
 /** Fills address templates for a script: fixed nodes get their address, the current master a stand-in. */
 function scriptTemplates(text: string, runtime: Runtime): string {
-	return fillTemplates(text, (name, part) => (name === CURRENT ? DYNAMIC[part] : String(runtime.peerAddress(name)[part])));
+	return fillTemplates(text, (name, part) => (name === CURRENT_MASTER ? DYNAMIC[part] : String(runtime.peerAddress(name)[part])));
 }
 
 /** Quotes a word for bash; a stand-in for the current master's address becomes a command substitution. */
@@ -22,108 +27,11 @@ function shellWord(text: string): string {
 	return `"${text.replace(/[\\"$`]/g, '\\$&').replaceAll(DYNAMIC.host, DYNAMIC_SHELL.host).replaceAll(DYNAMIC.port, DYNAMIC_SHELL.port)}"`;
 }
 
-/** Shell helpers the exported script starts with. */
-function prelude(runtime: Runtime, specs: NodeSpec[]): string {
-	const cli = specs.map((spec) => `cli_${spec.name}() { ${runtime.commandFor({op: 'cli', node: spec.name, args: []})} "$@"; }`).join('\n');
-	const sentinels = specs.filter((spec) => spec.kind === 'sentinel');
-	const byPort = specs.map((spec) => `${spec.port}) echo ${spec.name} ;;`).join(' ');
-	return `# Every node's redis-cli, as you would type it.
-${cli}
-
-# Polls a condition for up to N seconds (4 times a second).
-wait_for() {
-  local what=$1 seconds=$2; shift 2
-  for _ in $(seq 1 $((seconds * 4))); do
-    if "$@" >/dev/null 2>&1; then echo "  ok: $what"; return 0; fi
-    sleep 0.25
-  done
-  echo "  FAILED: $what (not within \${seconds}s)" >&2
-  return 1
-}
-
-# info_get NODE FIELD[.SUBFIELD]: one INFO value, e.g. info_get master connected_slaves, info_get master slave0.lag
-info_get() {
-  local field=\${2%%.*} sub=""
-  [ "$2" != "$field" ] && sub=\${2#*.}
-  cli_$1 INFO | tr -d '\\r' | awk -F: -v f="$field" -v s="$sub" '$1 == f { v = substr($0, length(f) + 2); if (s == "") print v; else { n = split(v, kv, ","); for (i = 1; i <= n; i++) { split(kv[i], p, "="); if (p[1] == s) print p[2] } } }'
-}
-info_is() { local v; v=$(info_get "$1" "$2"); case $3 in eq) [ "$v" = "$4" ] ;; ge) [ -n "$v" ] && [ "$v" -ge "$4" ] ;; le) [ -n "$v" ] && [ "$v" -le "$4" ] ;; re) [[ $v =~ $4 ]] ;; gt) [ -n "$v" ] && [ "$v" -gt "$4" ] ;; esac; }
-role_is() { if [ "$2" = down ]; then ! cli_$1 PING; else [ "$(cli_$1 ROLE | head -1)" = "$2" ]; fi; }
-key_is() { [ "$(cli_$1 GET "$2")" = "$3" ]; }
-reply_matches() { local n=$1 p=$2; shift 2; cli_$n "$@" 2>&1 | grep -Eq "$p"; }
-in_sync() {
-  local m n; m=$(info_get "$1" master_repl_offset)
-  for n in ${specs.filter((spec) => spec.kind === 'redis').map((spec) => spec.name).join(' ')}; do
-    [ "$n" = "$1" ] && continue
-    [ "$(info_get "$n" master_port 2>/dev/null)" = "$(node_port "$1")" ] || continue
-    [ "$(info_get "$n" slave_repl_offset)" = "$m" ] || return 1
-  done
-}
-node_port() { case $1 in ${specs.map((spec) => `${spec.name}) echo ${spec.port} ;;`).join(' ')} esac; }
-node_host() { case $1 in ${specs.map((spec) => `${spec.name}) echo ${runtime.peerAddress(spec.name).host} ;;`).join(' ')} esac; }
-node_by_port() { case $1 in ${byPort} esac; }
-# The node the sentinels report as master now.
-current_master() {
-  local s port
-  for s in ${sentinels.map((spec) => spec.name).join(' ') || 'none'}; do
-    port=$(cli_$s SENTINEL GET-MASTER-ADDR-BY-NAME master 2>/dev/null | tail -1) && [ -n "$port" ] && { node_by_port "$port"; return 0; }
-  done
-  return 1
-}
-sentinel_master_is() { local m; m=$(current_master) && [ "$m" = "$1" ]; }
-sentinel_master_not() { local m; m=$(current_master) && [ "$m" != "$1" ]; }
-`;
-}
-
-function seconds(check: Check): number {
-	const body = Object.values(check)[0] as {within?: string | number};
-	return Math.max(1, Math.ceil((body.within === undefined ? 10_000 : parseDuration(body.within)) / 1000));
-}
-
-function node(ref: string): string {
-	return ref === CURRENT ? '"$(current_master)"' : ref;
-}
-
-/** One check as a `wait_for` line, or a comment when a shell cannot observe it. */
-function checkLine(check: Check, lang: Lang, expand: (text: string) => string): string {
-	const label = shellQuote(describeCheck(check, lang));
-	const within = seconds(check);
-	if ('role' in check) return `wait_for ${label} ${within} role_is ${node(check.role.node)} ${check.role.is}`;
-	if ('info' in check) {
-		const {node: ref, field, equals, matches, atLeast, atMost, grows} = check.info;
-		const parts: string[] = [];
-		if (equals !== undefined) parts.push(`info_is ${node(ref)} ${field} eq ${shellQuote(typeof equals === 'boolean' ? (equals ? '1' : '0') : String(equals))}`);
-		if (matches !== undefined) parts.push(`info_is ${node(ref)} ${field} re ${shellQuote(matches)}`);
-		if (atLeast !== undefined) parts.push(`info_is ${node(ref)} ${field} ge ${atLeast}`);
-		if (atMost !== undefined) parts.push(`info_is ${node(ref)} ${field} le ${atMost}`);
-		if (grows) parts.push(`info_is ${node(ref)} ${field} gt "$BEFORE_${field.replace(/\W/g, '_')}"`);
-		return parts.map((part) => `wait_for ${label} ${within} ${part}`).join('\n');
-	}
-	if ('in-sync' in check) return `wait_for ${label} ${within} in_sync ${node(check['in-sync'].master)}`;
-	if ('key' in check) return `wait_for ${label} ${within} key_is ${node(check.key.node)} ${shellQuote(check.key.key)} ${shellQuote(check.key.missing ? '' : check.key.equals ?? '')}`;
-	if ('reply' in check) {
-		const args = splitCommandLine(check.reply.command).map(shellQuote).join(' ');
-		const {error, matches, equals} = check.reply;
-		const pattern = error !== undefined || matches !== undefined ? expand((error ?? matches)!) : `^${expand(String(equals ?? '')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-		return `wait_for ${label} ${within} reply_matches ${node(check.reply.node)} ${shellWord(pattern)} ${args}`;
-	}
-	if ('sentinel-master' in check) {
-		const body = check['sentinel-master'];
-		return body.is ? `wait_for ${label} ${within} sentinel_master_is ${body.is}` : `wait_for ${label} ${within} sentinel_master_not ${body.not}`;
-	}
-	if ('event' in check) {
-		if (check.event.absent) return `echo "  watching ${within}s: ${check.event.type} must not appear"; sleep ${within}`;
-		return `# expect the sentinel event ${check.event.type} (see the sentinels' logs)`;
-	}
-	return `# expect: ${describeCheck(check, lang)}`;
-}
-
-/** A bash script with exactly the commands the lab runs, step by step, on this runtime. */
-export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {version?: string} = {}): string {
-	const lang = options.lang ?? 'en';
-	const specs = new Map(labNodeSpecs(lab, options).map((spec) => [spec.name, spec]));
-	const created = new Set<string>();
+/** What action lines use: node words, templates, and the config files written so far. */
+function scriptContext(runtime: Runtime, specs: Map<string, NodeSpec>, created: Set<string>): ScriptContext {
 	const written = new Set<string>();
+	const fill = (text: string) => scriptTemplates(text, runtime);
+	const shell = runtime.shell;
 	/** mkdir + heredoc of a node's config, once (starting or showing it needs the file). */
 	const writeFile = (name: string): string[] => {
 		if (written.has(name)) return [];
@@ -132,6 +40,47 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		const folder = `./redis-lab/${name}`;
 		return [`mkdir -p ${folder} && chmod 777 ${folder}`, heredoc(`${folder}/${confFileName(spec)}`, runtime.renderConfig(spec)), `chmod 666 ${folder}/${confFileName(spec)}`];
 	};
+	return {
+		shell,
+		kind: runtime.kind,
+		node: (ref) => (ref === CURRENT_MASTER ? CURRENT_WORD : ref),
+		arg: (ref) => (ref === CURRENT_MASTER ? `"${CURRENT_WORD}"` : ref),
+		words: (command) => splitCommandLine(fill(command)).map(shellWord),
+		word: (text) => shellWord(fill(text)),
+		start(name) {
+			if (created.has(name)) return [shell.start(name)];
+			created.add(name);
+			return [...writeFile(name), runtime.kind === 'docker' ? shell.create(name) : shell.start(name), `wait_for "${name} answers PING" 10 cli_${name} PING`];
+		},
+		writeConfig(name, set) {
+			const next = withDirectives(specs.get(name)!, set);
+			specs.set(name, next);
+			written.add(name);
+			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
+		},
+		showConfig: (name) => [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`],
+	};
+}
+
+function checkContext(check: Check, lang: Lang, context: ScriptContext, runtime: Runtime): CheckScriptContext {
+	const describe = describeCheck(check, lang);
+	return {
+		label: shellQuote(describe),
+		describe,
+		seconds: Math.max(1, Math.ceil(checkWithin(check) / 1000)),
+		lang,
+		arg: context.arg,
+		word: context.word,
+		fill: (text) => scriptTemplates(text, runtime),
+	};
+}
+
+/** A bash script with exactly the commands the lab runs, step by step, on this runtime. */
+export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {version?: string} = {}): string {
+	const lang = options.lang ?? 'en';
+	const specs = new Map(labNodeSpecs(lab, options).map((spec) => [spec.name, spec]));
+	const created = new Set<string>();
+	const context = scriptContext(runtime, specs, created);
 	const text = (value: {en: string; zh?: string}) => value[lang] ?? value.en;
 	const out: string[] = [
 		'#!/usr/bin/env bash',
@@ -142,86 +91,28 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		'',
 		prelude(runtime, [...specs.values()]),
 	];
-	if (runtime.kind === 'docker') out.push(runtime.commandFor({op: 'network'}), '');
-
-	const emit = (action: Action) => {
-		for (const line of actionLines(action)) out.push(line);
-	};
-	const actionLines = (action: Action): string[] => {
-		const targets = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-		if ('start' in action) {
-			return targets(action.start).flatMap((name) => {
-				if (created.has(name)) return [runtime.commandFor({op: 'start', node: name})];
-				created.add(name);
-				return [...writeFile(name), runtime.commandFor({op: runtime.kind === 'docker' ? 'create' : 'start', node: name}), `wait_for "${name} answers PING" 10 cli_${name} PING`];
-			});
-		}
-		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
-			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => withCurrent(runtime.commandFor({op, node: ref === CURRENT ? 'master' : ref}), ref, runtime));
-		}
-		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate, runtime)];
-		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal, runtime)];
-		if ('cli' in action) {
-			const args = splitCommandLine(scriptTemplates(action.cli.command, runtime));
-			const ref = action.cli.node;
-			return [`cli_${ref === CURRENT ? '$(current_master)' : ref} ${args.map(shellWord).join(' ')}`];
-		}
-		if ('write-config' in action) {
-			const name = action['write-config'].node;
-			const spec = specs.get(name)!;
-			const extra = [...(spec.extra ?? [])];
-			for (const [key, value] of Object.entries(action['write-config'].set)) {
-				const index = extra.findIndex(([existing]) => existing === key);
-				if (index === -1) extra.push([key, String(value)]);
-				else extra[index] = [key, String(value)];
-			}
-			const next = {...spec, extra};
-			specs.set(name, next);
-			written.add(name);
-			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
-		}
-		if ('show-config' in action) return [...writeFile(action['show-config']), `cat ./redis-lab/${action['show-config']}/${confFileName(specs.get(action['show-config'])!)}`];
-		if ('write' in action) {
-			const port = `$(node_port ${node(action.write.node)})`;
-			return [`for i in $(seq 1 ${action.write.count}); do cli_${action.write.node === CURRENT ? '$(current_master)' : action.write.node} SET ${action.write.prefix}:$i $i; done  # redis-cli -p ${port}`];
-		}
-		if ('logs' in action) {
-			const follow = runtime.commandFor({op: 'logs', node: action.logs.node});
-			const base = runtime.kind === 'docker' ? follow.replace('logs -f', `logs --tail ${action.logs.lines ?? 40}`) + ' 2>&1' : follow.replace('tail -f', `tail -n ${action.logs.lines ?? 40}`);
-			return [action.logs.grep ? `${base} | grep -E ${shellQuote(action.logs.grep)} || true` : base];
-		}
-		if ('client-start' in action) return ['# (the app starts an application client here that writes through the sentinels; see redis-lab run)'];
-		if ('client-stop' in action) return ['# (the app stops the client and checks every acknowledged write)'];
-		return [];
-	};
+	const network = runtime.shell.network();
+	if (network) out.push(network, '');
 
 	const block = (title: string, actions: Action[], checks: Check[]) => {
 		out.push(`# ── ${title}`);
 		for (const check of checks) {
-			if ('info' in check && check.info.grows) out.push(`BEFORE_${check.info.field.replace(/\W/g, '_')}=$(info_get ${node(check.info.node)} ${check.info.field})`);
+			const {definition, body} = checkOf(check);
+			out.push(...(definition.scriptBefore?.(body, checkContext(check, lang, context, runtime)) ?? []));
 		}
-		for (const action of actions) emit(action);
-		for (const check of checks) out.push(checkLine(check, lang, (text) => scriptTemplates(text, runtime)));
+		for (const action of actions) {
+			const {definition, body} = actionOf(action);
+			out.push(...definition.script(body, context));
+		}
+		for (const check of checks) {
+			const {definition, body} = checkOf(check);
+			out.push(definition.script(body, checkContext(check, lang, context, runtime)).join('\n'));
+		}
 		out.push('');
 	};
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);
 	for (const [index, step] of lab.steps.entries()) block(`Step ${index + 1}: ${text(step.title)}`, step.do, step.expect);
 	out.push('# ── Clean up (uncomment to remove everything this script created)');
-	if (runtime.kind === 'docker') {
-		out.push(`# docker rm -f ${[...created].map((name) => runtime.commandFor({op: 'remove', node: name}).split(' ').at(-1)).join(' ')}`);
-		out.push(`# docker network rm ${runtime.commandFor({op: 'network'}).split(' ').at(-1)}`);
-	} else {
-		out.push(`# for n in ${[...created].join(' ')}; do cli_$n SHUTDOWN NOSAVE; done; rm -rf ./redis-lab`);
-	}
+	out.push(...runtime.shell.cleanup([...created]).map((line) => `# ${line}`));
 	return out.join('\n') + '\n';
-}
-
-/** Rewrites a command generated for `master` so it targets whichever node is master now. */
-function withCurrent(command: string, ref: string, runtime: Runtime): string {
-	if (ref !== CURRENT) return command;
-	return command
-		.replace(/\b(redis-lab(?:-\d+)?)-master\b/g, '$1-$(current_master)')
-		.replace(/\bmaster\.pid\b/g, '$(current_master).pid')
-		.replace(/redis-lab\/master\//g, 'redis-lab/$(current_master)/')
-		.replace(new RegExp(`-p ${runtime.hostAddress('master').port}\\b`, 'g'), `-p ${DYNAMIC_SHELL.port}`);
 }

@@ -13,9 +13,23 @@ import type {Lab} from './types.js';
 export const LABS_DIR = fileURLToPath(new URL('../../../labs/', import.meta.url));
 
 /** A path as shown in messages: relative to the working folder when inside it. */
-function shown(file: string): string {
+export function shown(file: string): string {
 	const path = relative(process.cwd(), file);
 	return path && !path.startsWith('..') && !isAbsolute(path) ? path : file;
+}
+
+const YAML_HINT = 'Check the indentation (spaces, not tabs) and the brackets and quotes on that line.';
+
+/** A lab file's YAML as data, or its syntax error as `line:col: message` (one line). */
+export function parseLabText(text: string): {data: unknown} | {error: string} {
+	try {
+		return {data: parse(text)};
+	} catch (error) {
+		if (!(error instanceof YAMLParseError)) return {error: messageOf(error)};
+		const at = error.linePos?.[0];
+		const message = messageOf(error).replace(/ at line \d+, column \d+:?$/, '');
+		return {error: `${at ? `${at.line}:${at.col}: ` : ''}${message}`};
+	}
 }
 
 /** Reads, parses and validates one lab file; every mistake becomes one line naming the file. */
@@ -27,16 +41,9 @@ export async function loadLab(file: string): Promise<Lab> {
 	} catch (error) {
 		throw new RedisLabError('LAB_FILE', `${name}: cannot read: ${messageOf(error)}`, {cause: error});
 	}
-	let data: unknown;
-	try {
-		data = parse(text);
-	} catch (error) {
-		if (!(error instanceof YAMLParseError)) throw new RedisLabError('LAB_FILE', `${name}: ${messageOf(error)}`, {cause: error});
-		const at = error.linePos?.[0];
-		const message = messageOf(error).replace(/ at line \d+, column \d+:?$/, '');
-		throw new RedisLabError('LAB_FILE', `${name}${at ? `:${at.line}:${at.col}` : ''}: ${message}`, {cause: error, hint: 'Check the indentation (spaces, not tabs) and the brackets and quotes on that line.'});
-	}
-	return {...validateLab(data, name), file: resolve(file)};
+	const parsed = parseLabText(text);
+	if ('error' in parsed) throw new RedisLabError('LAB_FILE', `${name}${/^\d+:\d+: /.test(parsed.error) ? ':' : ': '}${parsed.error}`, {hint: YAML_HINT});
+	return {...validateLab(parsed.data, name), file: resolve(file)};
 }
 
 /**

@@ -1,60 +1,36 @@
 import {RedisLabError, messageOf} from '../errors.js';
-import {ClientLoad} from '../client-load.js';
-import {monitorSpec, portFor, kindOf, type NodeSpec} from '../topology.js';
-import {shellQuote, splitCommandLine} from '../shell.js';
 import type {Session} from '../session.js';
 import type {CheckState, LabRunState, StepState} from '../session-state.js';
-import {evaluate, readNumber, type CheckContext, type WriteRecord} from './checks.js';
+import {realClock, type Clock} from '../wait.js';
+import {actionOf} from './actions.js';
+import {checkOf, describeCheck} from './checks.js';
+import type {ActionContext, CheckContext, LabMemory, PreviewContext} from './define.js';
+import {CURRENT_MASTER} from './fields.js';
+import {labNodeSpecs, type RunnerOptions as NodeOptions} from './node-specs.js';
+import {settle} from './settle.js';
 import {fillTemplates} from './templates.js';
-import {describeCheck, parseDuration} from './schema.js';
 import type {Action, Check, Lab, Lang, Step} from './types.js';
 
-const DEFAULT_WITHIN_MS = 10_000;
-const RETRY_MS = 300;
+export {labNodeSpecs} from './node-specs.js';
 
-export interface RunnerOptions {
-	lang?: Lang;
-	basePort?: number;
-	/** Overrides every sentinel's down-after-milliseconds. */
-	downAfterMs?: number;
+export interface RunnerOptions extends NodeOptions {
+	/** Time as the runner sees it (tests pass a fake clock). */
+	clock?: Clock;
 }
 
-/** The nodes a lab declares, as specs with ports and boot config. */
-export function labNodeSpecs(lab: Lab, options: RunnerOptions = {}): NodeSpec[] {
-	return Object.entries(lab.nodes).map(([name, node]) => {
-		const spec: NodeSpec = {name, kind: kindOf(name), port: portFor(name, options.basePort)};
-		if (node.replicaof) spec.replicaOf = node.replicaof;
-		if (spec.kind === 'sentinel') {
-			spec.monitor = {
-				...monitorSpec({quorum: node.quorum, downAfterMs: options.downAfterMs ?? node.downAfterMs, failoverTimeoutMs: node.failoverTimeoutMs}),
-				node: node.monitor ?? 'master',
-			};
-		}
-		if (node.config) spec.extra = Object.entries(node.config).map(([key, value]) => [key, String(value)]);
-		return spec;
-	});
-}
-
-function checkWithin(check: Check): number {
-	const body = Object.values(check)[0] as {within?: string | number};
-	return body.within === undefined ? DEFAULT_WITHIN_MS : parseDuration(body.within);
-}
-
-function targets(value: string | string[]): string[] {
-	return Array.isArray(value) ? value : [value];
-}
+/** How long a step the learner does by hand is watched. */
+const WATCH_MS = 10 * 60_000;
 
 /** Runs a lab's steps on a session and keeps `state.lab` up to date. */
 export class LabRunner {
 	readonly lab: Lab;
 	private readonly session: Session;
 	private readonly options: RunnerOptions;
-	private readonly writes = new Map<string, WriteRecord>();
-	private readonly clients = new Map<string, ClientLoad>();
-	private readonly figures = new Map<string, () => import('../client-load.js').ClientFigures>();
-	/** Index of the next action to run, per step (for "solve"). */
+	private readonly memory: LabMemory = {writes: new Map(), clients: new Map(), figures: new Map()};
+	/** Index of the next action to run, per step: a step run again goes on where it stopped. */
 	private readonly actionsDone = new Map<number, number>();
-	private watchToken = 0;
+	/** The run or watch whose verdicts count; aborted when another starts or the learner moves away. */
+	private active = new AbortController();
 
 	constructor(session: Session, lab: Lab, options: RunnerOptions = {}) {
 		this.session = session;
@@ -70,6 +46,10 @@ export class LabRunner {
 		return this.options.lang ?? 'en';
 	}
 
+	private get clock(): Clock {
+		return this.options.clock ?? realClock;
+	}
+
 	private pendingChecks(step: Step): CheckState[] {
 		return step.expect.map((check) => ({label: describeCheck(check, this.lang), status: 'pending'}));
 	}
@@ -82,10 +62,13 @@ export class LabRunner {
 		this.patch((run) => ({...run, steps: run.steps.map((step) => (step.index === index ? change(step) : step))}));
 	}
 
+	private bounded(index: number): number {
+		return Math.max(0, Math.min(this.lab.steps.length - 1, index));
+	}
+
 	/** Moves the cursor (the UI's current step). */
 	goTo(index: number): void {
-		const bounded = Math.max(0, Math.min(this.lab.steps.length - 1, index));
-		this.patch((run) => ({...run, current: bounded}));
+		this.patch((run) => ({...run, current: this.bounded(index)}));
 	}
 
 	get current(): number {
@@ -94,7 +77,7 @@ export class LabRunner {
 
 	/** Node name for a reference; `current-master` asks the sentinels' view. */
 	resolveNode = (ref: string): string => {
-		if (ref !== 'current-master') return ref;
+		if (ref !== CURRENT_MASTER) return ref;
 		const master = this.session.currentMaster();
 		if (!master) throw new RedisLabError('CHECK_FAILED', 'The sentinels do not agree on a master yet');
 		return master;
@@ -105,62 +88,48 @@ export class LabRunner {
 		return fillTemplates(text, (node, part) => String(this.session.runtime.peerAddress(this.resolveNode(node))[part]));
 	}
 
+	private previewContext(): PreviewContext {
+		const {session} = this;
+		return {
+			shell: session.runtime.shell,
+			node: (ref) => (ref === CURRENT_MASTER ? session.currentMaster() ?? ref : ref),
+			spec: (name) => (session.nodeNames().includes(name) ? session.spec(name) : undefined),
+			expand: (text) => {
+				try {
+					return this.expand(text);
+				} catch {
+					return text;
+				}
+			},
+			hostPort: (name) => session.runtime.hostAddress(name).port,
+		};
+	}
+
 	/** The shell commands of a step's actions, as a learner would type them on this runtime. */
 	commandsOf(step: Step): string[] {
+		const context = this.previewContext();
 		return step.do.flatMap((action) => {
+			const {definition, body} = actionOf(action);
 			try {
-				return this.commandOf(action);
+				return definition.preview(body, context);
 			} catch {
 				return [];
 			}
 		});
 	}
 
-	commandOf(action: Action): string[] {
-		const runtime = this.session.runtime;
-		const nodeOr = (ref: string) => (ref === 'current-master' ? this.session.currentMaster() ?? ref : ref);
-		if ('start' in action) return targets(action.start).map((ref) => runtime.commandFor({op: 'create', node: nodeOr(ref), spec: this.session.spec(nodeOr(ref))}));
-		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
-			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => runtime.commandFor({op, node: nodeOr(ref)}));
-		}
-		if ('isolate' in action) return [runtime.commandFor({op: 'isolate', node: nodeOr(action.isolate)})];
-		if ('heal' in action) return [runtime.commandFor({op: 'heal', node: nodeOr(action.heal)})];
-		if ('cli' in action) return [runtime.commandFor({op: 'cli', node: nodeOr(action.cli.node), args: splitCommandLine(this.expandSafe(action.cli.command))})];
-		if ('write-config' in action) return [`# set ${Object.entries(action['write-config'].set).map(([key, value]) => `${key} ${value}`).join(', ')} in ${nodeOr(action['write-config'].node)}'s config file`];
-		if ('show-config' in action) return [runtime.commandFor({op: 'show-config', node: nodeOr(action['show-config'])})];
-		if ('write' in action) return [this.writeCommand(nodeOr(action.write.node), action.write.count, action.write.prefix)];
-		if ('logs' in action) return [this.logsCommand(nodeOr(action.logs.node), action.logs.lines ?? 40, action.logs.grep)];
-		if ('client-start' in action) return [`# start an application client that finds the master through the sentinels and writes every ${action['client-start'].intervalMs ?? 50} ms`];
-		if ('client-stop' in action) return ['# stop the client and check every acknowledged write on the current master'];
-		return [];
+	private actionContext(): ActionContext {
+		return {session: this.session, shell: this.session.runtime.shell, lang: this.lang, memory: this.memory, resolveNode: this.resolveNode, expand: (text) => this.expand(text)};
 	}
 
-	private expandSafe(text: string): string {
-		try {
-			return this.expand(text);
-		} catch {
-			return text;
-		}
+	private checkContext(since: number, baseline: Map<string, number>): CheckContext {
+		return {session: this.session, since, baseline, writes: this.memory.writes, clients: this.memory.figures, resolveNode: this.resolveNode, expand: (text) => this.expand(text), lang: this.lang};
 	}
 
-	private writeScript(node: string, count: number, prefix: string): string {
-		const port = this.session.runtime.hostAddress(node).port;
-		return `for i in $(seq 1 ${count}); do redis-cli -p ${port} SET ${prefix}:$i $i; done`;
-	}
-
-	writeCommand(node: string, count: number, prefix: string): string {
-		const script = this.writeScript(node, count, prefix);
-		if (this.session.runtime.kind === 'docker') {
-			const container = this.session.runtime.commandFor({op: 'logs', node}).split(' ').at(-1)!;
-			return `docker exec ${container} sh -c ${shellQuote(script)}`;
-		}
-		return script;
-	}
-
-	logsCommand(node: string, lines: number, grep?: string): string {
-		const follow = this.session.runtime.commandFor({op: 'logs', node});
-		const base = this.session.runtime.kind === 'docker' ? follow.replace('logs -f', `logs --tail ${lines}`) + ' 2>&1' : follow.replace('tail -f', `tail -n ${lines}`);
-		return grep ? `${base} | grep -E ${shellQuote(grep)}` : base;
+	/** Performs one action, recording the commands as the learner would type them. */
+	private async perform(action: Action): Promise<void> {
+		const {definition, body} = actionOf(action);
+		await definition.perform(body, this.actionContext());
 	}
 
 	// --- running ---
@@ -175,8 +144,8 @@ export class LabRunner {
 		try {
 			for (const block of this.lab.setup) {
 				for (const action of block.do) await this.perform(action);
-				const since = Date.now();
-				const results = await Promise.all((block.expect ?? []).map((check) => this.settle(check, since, new Map())));
+				const context = this.checkContext(this.clock.now(), new Map());
+				const results = await Promise.all((block.expect ?? []).map((check) => settle(check, context, {clock: this.clock})));
 				const failed = results.find((result) => !result.ok);
 				if (failed) throw new RedisLabError('CHECK_FAILED', `Setup of ${this.lab.id} did not reach its starting state: ${failed.detail}`);
 			}
@@ -187,16 +156,22 @@ export class LabRunner {
 		}
 	}
 
+	/** A new run or watch: the previous one stops counting. */
+	private begin(): AbortSignal {
+		this.active.abort();
+		this.active = new AbortController();
+		return this.active.signal;
+	}
+
 	/** Runs the step's remaining actions, then waits for its checks. Resolves true when all pass. */
 	async runStep(index = this.current): Promise<boolean> {
 		const step = this.lab.steps[index];
 		if (!step) throw new RedisLabError('BAD_INPUT', `No step ${index + 1} in ${this.lab.id}`);
-		const token = ++this.watchToken;
+		const signal = this.begin();
 		this.session.record('step', `Step ${index + 1}/${this.lab.steps.length}: ${step.title[this.lang] ?? step.title.en}`);
 		this.patchStep(index, (state) => ({...state, status: 'running', error: undefined, checks: this.pendingChecks(step), commands: this.commandsOf(step)}));
 		await this.session.refresh();
-		const since = Date.now();
-		const baseline = this.baselineOf(step);
+		const context = this.startChecks(step);
 		try {
 			for (let done = this.actionsDone.get(index) ?? 0; done < step.do.length; done++) {
 				await this.perform(step.do[done]!);
@@ -208,205 +183,76 @@ export class LabRunner {
 			this.patchStep(index, (state) => ({...state, status: 'failed', error: message}));
 			return false;
 		}
-		return this.settleStep(index, step, since, baseline, token);
+		return this.settleStep(index, step, context, signal);
 	}
 
 	/** Watches a step's checks without running its actions (the learner does them by hand). */
 	async watchStep(index = this.current): Promise<boolean> {
 		const step = this.lab.steps[index];
 		if (!step) return false;
-		const token = ++this.watchToken;
+		const signal = this.begin();
 		this.patchStep(index, (state) => ({...state, status: 'watching', checks: this.pendingChecks(step)}));
 		await this.session.refresh();
-		return this.settleStep(index, step, Date.now(), this.baselineOf(step), token, 10 * 60_000);
+		return this.settleStep(index, step, this.startChecks(step), signal, WATCH_MS);
 	}
 
 	/** Stops watching (the learner moved away). */
 	stopWatching(): void {
-		this.watchToken++;
+		this.active.abort();
 	}
 
-	private baselineOf(step: Step): Map<string, number> {
-		const baseline = new Map<string, number>();
-		for (const check of step.expect) {
-			if ('info' in check && check.info.grows) {
-				try {
-					const node = this.resolveNode(check.info.node);
-					const value = readNumber(this.session.getState(), node, check.info.field);
-					if (value !== undefined) baseline.set(`${node} ${check.info.field}`, value);
-				} catch {
-					// No master agreed yet: the check fails with its own reason.
-				}
+	/**
+	 * Opens step `toIndex` with its state: replays, in order, every earlier step that has not
+	 * passed in this session (actions and checks, in the transcript like any run; the cursor
+	 * follows the replay), then makes `toIndex` current. A failed step is marked and the replay
+	 * goes on. `state.lab.catchingUp` is set meanwhile. Resolves true when every replayed step passed.
+	 */
+	async catchUp(toIndex: number): Promise<boolean> {
+		const to = this.bounded(toIndex);
+		this.stopWatching();
+		this.patch((run) => ({...run, catchingUp: {to}}));
+		let ok = true;
+		try {
+			if (this.session.getState().lab?.setup === 'pending') await this.setup();
+			for (let index = 0; index < to; index++) {
+				if (this.session.getState().lab?.steps[index]?.status === 'passed') continue;
+				this.goTo(index);
+				if (!(await this.runStep(index))) ok = false;
 			}
+		} finally {
+			this.patch((run) => ({...run, catchingUp: undefined, current: to}));
 		}
-		return baseline;
+		return ok;
 	}
 
-	private async settleStep(index: number, step: Step, since: number, baseline: Map<string, number>, token: number, withinOverride?: number): Promise<boolean> {
-		const results = await Promise.all(step.expect.map(async (check, checkIndex) => {
-			const verdict = await this.settle(check, since, baseline, withinOverride, () => token !== this.watchToken);
-			if (token === this.watchToken) {
+	/** The check context of a step about to start: now, and the values `grows` compares with. */
+	private startChecks(step: Step): CheckContext {
+		const context = this.checkContext(this.clock.now(), new Map());
+		for (const check of step.expect) {
+			const {definition, body} = checkOf(check);
+			definition.baseline?.(body, context);
+		}
+		return context;
+	}
+
+	private async settleStep(index: number, step: Step, context: CheckContext, signal: AbortSignal, withinMs?: number): Promise<boolean> {
+		const results = await Promise.all(step.expect.map(async (check: Check, checkIndex) => {
+			const verdict = await settle(check, context, {withinMs, signal, clock: this.clock});
+			if (!signal.aborted) {
 				this.patchStep(index, (state) => ({...state, checks: state.checks.map((entry, i) => (i === checkIndex ? {...entry, status: verdict.ok ? 'passed' : 'failed', detail: verdict.detail} : entry))}));
 				this.session.record('check', `${verdict.ok ? '✓' : '✗'} ${describeCheck(check, this.lang)}${verdict.detail ? ` (${verdict.detail})` : ''}`, {ok: verdict.ok});
 			}
 			return verdict;
 		}));
 		const ok = results.every((result) => result.ok);
-		if (token === this.watchToken) this.patchStep(index, (state) => ({...state, status: ok ? 'passed' : 'failed'}));
-		return ok;
-	}
-
-	/** Re-evaluates a check until it passes or its time runs out. */
-	private async settle(check: Check, since: number, baseline: Map<string, number>, withinOverride?: number, cancelled?: () => boolean): Promise<{ok: boolean; detail: string}> {
-		const within = withinOverride ?? checkWithin(check);
-		const deadline = Date.now() + within;
-		const absent = 'event' in check && check.event.absent;
-		const context: CheckContext = {session: this.session, since, baseline, writes: this.writes, clients: this.figures, resolveNode: this.resolveNode, expand: (text) => this.expand(text)};
-		let last = {ok: false, detail: 'not evaluated'};
-		for (;;) {
-			try {
-				last = await evaluate(check, context);
-			} catch (error) {
-				last = {ok: false, detail: messageOf(error)};
-			}
-			if (absent && !last.ok) return last;
-			if (!absent && last.ok) return last;
-			if (Date.now() >= deadline || cancelled?.()) return absent ? last : {ok: false, detail: `${last.detail} after ${Math.round(within / 1000)}s`};
-			await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS, Math.max(10, deadline - Date.now()))));
-		}
-	}
-
-	/** Performs one action, recording the commands as the learner would type them. */
-	async perform(action: Action): Promise<void> {
-		const session = this.session;
-		if ('start' in action) return session.startNodes(targets(action.start).map(this.resolveNode));
-		if ('stop' in action || 'kill' in action) {
-			const how = 'stop' in action ? 'shutdown' : 'kill';
-			for (const ref of targets('stop' in action ? action.stop : action.kill)) {
-				const node = this.resolveNode(ref);
-				if (node === session.currentMaster() || ref === 'current-master') session.markFault();
-				await session.stopNode(node, how);
-			}
-			return;
-		}
-		if ('pause' in action) {
-			for (const ref of targets(action.pause)) await session.pauseNode(this.resolveNode(ref));
-			return;
-		}
-		if ('resume' in action) {
-			for (const ref of targets(action.resume)) await session.resumeNode(this.resolveNode(ref));
-			return;
-		}
-		if ('restart' in action) {
-			for (const ref of targets(action.restart)) await session.restartNode(this.resolveNode(ref));
-			return;
-		}
-		if ('isolate' in action) {
-			const node = this.resolveNode(action.isolate);
-			if (node === session.currentMaster()) session.markFault();
-			return session.isolateNode(node);
-		}
-		if ('heal' in action) return session.healNode(this.resolveNode(action.heal));
-		if ('cli' in action) {
-			await session.cli(this.resolveNode(action.cli.node), splitCommandLine(this.expand(action.cli.command)));
-			return;
-		}
-		if ('write-config' in action) {
-			await session.writeConfig(this.resolveNode(action['write-config'].node), action['write-config'].set);
-			return;
-		}
-		if ('show-config' in action) {
-			await session.showConfig(this.resolveNode(action['show-config']));
-			return;
-		}
-		if ('write' in action) return this.write(this.resolveNode(action.write.node), action.write.count, action.write.prefix, action.write.id);
-		if ('logs' in action) return this.logs(this.resolveNode(action.logs.node), action.logs.lines ?? 40, action.logs.grep);
-		if ('client-start' in action) return this.startClient(action['client-start'].id, action['client-start'].intervalMs);
-		if ('client-stop' in action) return this.stopClient(action['client-stop'].id);
-		if ('mark' in action) {
-			session.markFault();
-			return;
-		}
-	}
-
-	private async write(node: string, count: number, prefix: string, id?: string): Promise<void> {
-		const session = this.session;
-		session.record('command', this.writeCommand(node, count, prefix), {node});
-		const result = await session.runtime.execShell(node, this.writeScript(node, count, prefix));
-		const lines = result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
-		const record: WriteRecord = {prefix, acknowledged: [], refused: 0};
-		lines.slice(0, count).forEach((line, index) => {
-			if (line === 'OK') record.acknowledged.push(`${prefix}:${index + 1}`);
-			else record.refused++;
-		});
-		record.refused += Math.max(0, count - lines.length);
-		this.writes.set(id ?? prefix, record);
-		const errors = [...new Set(lines.filter((line) => line !== 'OK'))];
-		session.record('output', `${record.acknowledged.length} acknowledged, ${record.refused} refused${errors.length > 0 ? `: ${errors.slice(0, 2).join(' | ')}` : ''}`, {node});
-		await session.refresh();
-	}
-
-	private async logs(node: string, lines: number, grep?: string): Promise<void> {
-		const session = this.session;
-		session.record('command', this.logsCommand(node, lines, grep), {node});
-		session.followLogs(node);
-		const text = session.runtime.tailLogs ? await session.runtime.tailLogs(node, 500) : '';
-		const pattern = grep ? new RegExp(grep) : undefined;
-		const selected = text.split('\n').filter((line) => !pattern || pattern.test(line)).slice(-lines);
-		session.record('output', selected.join('\n') || '(no matching lines)', {node});
-	}
-
-	private async startClient(id: string, intervalMs?: number): Promise<void> {
-		const session = this.session;
-		const runtime = session.runtime;
-		const sentinelPorts = session.getState().nodes.filter((node) => node.kind === 'sentinel' && node.health === 'up').map((node) => runtime.hostAddress(node.name).port);
-		session.record('command', this.commandOf({'client-start': {id, intervalMs}})[0]!);
-		const client = new ClientLoad({
-			sentinelPorts,
-			translate: (host, port) => {
-				const node = runtime.resolve(host, port);
-				return node ? runtime.hostAddress(node) : undefined;
-			},
-			nameOf: (_host, port) => session.nodeNames().find((name) => runtime.hostAddress(name).port === port),
-			prefix: `${id}`,
-			intervalMs,
-		});
-		this.clients.set(id, client);
-		this.figures.set(id, () => client.current);
-		await client.start();
-	}
-
-	private async stopClient(id: string): Promise<void> {
-		const client = this.clients.get(id);
-		if (!client) throw new RedisLabError('CHECK_FAILED', `Client ${id} was not started`);
-		this.session.record('command', this.commandOf({'client-stop': {id}})[0]!);
-		const figures = await client.stop();
-		this.clients.delete(id);
-		this.figures.set(id, () => figures);
-		this.session.record('output', `acknowledged ${figures.acknowledged}, errors ${figures.errors}, longest gap ${(figures.longestGapMs / 1000).toFixed(2)}s, lost ${figures.lost ?? 0}${figures.lastError ? `; last error: ${figures.lastError}` : ''}`);
-	}
-
-	/** Runs setup and every step in order; resolves true when every check passed. */
-	async runAll(onStep?: (index: number, ok: boolean) => void): Promise<boolean> {
-		await this.setup();
-		let ok = true;
-		for (let index = 0; index < this.lab.steps.length; index++) {
-			this.goTo(index);
-			const passed = await this.runStep(index);
-			onStep?.(index, passed);
-			if (!passed) {
-				ok = false;
-				break;
-			}
-		}
-		this.patch((run) => ({...run, finished: true}));
+		if (!signal.aborted) this.patchStep(index, (state) => ({...state, status: ok ? 'passed' : 'failed'}));
 		return ok;
 	}
 
 	/** Stops clients and watchers (the session itself is closed by its owner). */
 	dispose(): void {
-		this.watchToken++;
-		for (const client of this.clients.values()) client.close();
-		this.clients.clear();
+		this.active.abort();
+		for (const client of this.memory.clients.values()) client.close();
+		this.memory.clients.clear();
 	}
 }

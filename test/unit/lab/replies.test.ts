@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {compare, normaliseReply} from '../../../source/engine/lab/checks.js';
+import {compareFigures} from '../../../source/engine/lab/verdict.js';
 
 test('redis-cli --no-raw replies are normalised for checks', () => {
 	assert.deepEqual(normaliseReply('"farb"\n'), {text: 'farb', isError: false});
@@ -18,4 +19,16 @@ test('comparisons say what they saw', () => {
 	assert.equal(compare('16', {atMost: 15}).ok, false);
 	assert.equal(compare('up', {matches: '^u'}).ok, true);
 	assert.equal(compare(undefined, {equals: 1}).ok, false);
+});
+
+test('comparisons say what they saw in Chinese too', () => {
+	assert.deepEqual(compare('1', {equals: 2}, 'zh'), {ok: false, detail: '是 1，应为 2'});
+	assert.deepEqual(compare('3', {atLeast: 5}, 'zh'), {ok: false, detail: '是 3，应为至少 5'});
+	assert.deepEqual(compare('7', {atMost: 9}, 'zh'), {ok: true, detail: '是 7'});
+});
+
+test('figures say what they saw in the learner\'s language', () => {
+	assert.deepEqual(compareFigures({acknowledged: 20, lost: 0}, {lost: {equals: 0}}), {ok: true, detail: 'lost 0'});
+	assert.deepEqual(compareFigures({acknowledged: 20, lost: 3}, {lost: {equals: 0}}, 'zh'), {ok: false, detail: '丢失 是 3，应为 0'});
+	assert.deepEqual(compareFigures({acknowledged: 20, refused: 0}, {}, 'zh'), {ok: true, detail: '已确认 20，被拒绝 0'});
 });

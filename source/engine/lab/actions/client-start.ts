@@ -1,0 +1,42 @@
+import {z} from 'zod';
+import {ClientLoad} from '../../client-load.js';
+import {defineAction, say, type ActionContext} from '../define.js';
+import {fieldsOf, Text, WholeAboveZero} from '../fields.js';
+
+const DEFAULT_INTERVAL_MS = 50;
+
+const ClientStart = fieldsOf({id: Text, intervalMs: WholeAboveZero.optional()});
+type Body = z.output<typeof ClientStart>;
+
+const shown = (intervalMs = DEFAULT_INTERVAL_MS): string => `# start an application client that finds the master through the sentinels and writes every ${intervalMs} ms`;
+
+async function perform({id, intervalMs}: Body, context: ActionContext): Promise<void> {
+	const {session} = context;
+	const runtime = session.runtime;
+	const sentinelPorts = session.getState().nodes.filter((node) => node.kind === 'sentinel' && node.health === 'up').map((node) => runtime.hostAddress(node.name).port);
+	session.record('command', shown(intervalMs));
+	const client = new ClientLoad({
+		sentinelPorts,
+		translate: (host, port) => {
+			const node = runtime.resolve(host, port);
+			return node ? runtime.hostAddress(node) : undefined;
+		},
+		nameOf: (_host, port) => session.nodeNames().find((name) => runtime.hostAddress(name).port === port),
+		prefix: id,
+		intervalMs,
+	});
+	context.memory.clients.set(id, client);
+	context.memory.figures.set(id, () => client.current);
+	await client.start();
+}
+
+export const clientStart = defineAction({
+	key: 'client-start',
+	schema: ClientStart,
+	summary: 'Starts an application client that finds the master through the sentinels and writes a counter every `intervalMs` (default 50).',
+	label: ({id}, lang) => say(lang, `start the application client ${id}`, `启动应用客户端 ${id}`),
+	perform,
+	preview: ({intervalMs}) => [shown(intervalMs)],
+	script: () => ['# (the app starts an application client here that writes through the sentinels; see redis-lab run)'],
+	declares: ({id}) => ({kind: 'client', id}),
+});

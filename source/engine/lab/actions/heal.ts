@@ -1,0 +1,14 @@
+import {defineAction, say} from '../define.js';
+import {NodeRef} from '../fields.js';
+
+export const heal = defineAction({
+	key: 'heal',
+	schema: NodeRef,
+	summary: 'Connects an isolated node to the lab network again (docker only).',
+	label: (ref, lang) => say(lang, `reconnect ${ref} to the network`, `把 ${ref} 重新接入网络`),
+	perform: (ref, context) => context.session.healNode(context.resolveNode(ref)),
+	preview: (ref, context) => [context.shell.heal(context.node(ref))],
+	script: (ref, context) => [context.shell.heal(context.node(ref))],
+	dockerOnly: true,
+	nodes: (ref) => [{path: [], ref}],
+});

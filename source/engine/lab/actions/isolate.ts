@@ -1,0 +1,18 @@
+import {defineAction, say} from '../define.js';
+import {NodeRef} from '../fields.js';
+
+export const isolate = defineAction({
+	key: 'isolate',
+	schema: NodeRef,
+	summary: 'Cuts a node off the lab network (docker only). Cutting the master off marks the fault time.',
+	label: (ref, lang) => say(lang, `cut ${ref} off the network`, `把 ${ref} 从网络断开`),
+	async perform(ref, context) {
+		const node = context.resolveNode(ref);
+		if (node === context.session.currentMaster()) context.session.markFault();
+		await context.session.isolateNode(node);
+	},
+	preview: (ref, context) => [context.shell.isolate(context.node(ref))],
+	script: (ref, context) => [context.shell.isolate(context.node(ref))],
+	dockerOnly: true,
+	nodes: (ref) => [{path: [], ref}],
+});

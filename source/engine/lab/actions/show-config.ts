@@ -1,0 +1,15 @@
+import {defineAction, say} from '../define.js';
+import {NodeRef} from '../fields.js';
+
+export const showConfig = defineAction({
+	key: 'show-config',
+	schema: NodeRef,
+	summary: 'Prints the node\'s config file.',
+	label: (ref, lang) => say(lang, `show ${ref}'s config file`, `查看 ${ref} 的配置文件`),
+	async perform(ref, context) {
+		await context.session.showConfig(context.resolveNode(ref));
+	},
+	preview: (ref, context) => [context.shell.showConfig(context.node(ref))],
+	script: (ref, context) => context.showConfig(ref),
+	nodes: (ref) => [{path: [], ref}],
+});

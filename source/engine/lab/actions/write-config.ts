@@ -1,0 +1,17 @@
+import {defineAction, say} from '../define.js';
+import {Directives, fieldsOf, NodeRef} from '../fields.js';
+
+const directives = (set: Record<string, string | number>): string => Object.entries(set).map(([key, value]) => `${key} ${value}`).join(', ');
+
+export const writeConfig = defineAction({
+	key: 'write-config',
+	schema: fieldsOf({node: NodeRef, set: Directives}),
+	summary: 'Merges directives into the node\'s config file (applied at its next start).',
+	label: ({node, set}, lang) => say(lang, `set ${directives(set)} in ${node}'s config file`, `在 ${node} 的配置文件中设置 ${directives(set)}`),
+	async perform({node, set}, context) {
+		await context.session.writeConfig(context.resolveNode(node), set);
+	},
+	preview: ({node, set}, context) => [`# set ${directives(set)} in ${context.node(node)}'s config file`],
+	script: ({node, set}, context) => context.writeConfig(node, set),
+	nodes: ({node}) => [{path: ['node'], ref: node}],
+});

@@ -1,0 +1,51 @@
+import {z} from 'zod';
+import {shellQuote, splitCommandLine} from '../../shell.js';
+import {defineCheck, say, type CheckContext} from '../define.js';
+import {fieldsOf, NodeRef, Pattern, Text, TextOrNumber, within} from '../fields.js';
+import {fillTemplates} from '../templates.js';
+import {fail, firstLine, normaliseReply, pass, type Verdict} from '../verdict.js';
+
+const Reply = fieldsOf({
+	node: NodeRef,
+	command: Text.refine((command) => !command.includes('{{'), 'templates like {{master.host}} work only in cli actions'),
+	equals: TextOrNumber.optional(),
+	matches: Pattern.optional(),
+	error: Pattern.optional(),
+	...within,
+}).refine((body) => body.equals !== undefined || body.matches !== undefined || body.error !== undefined, 'needs one of equals, matches, error');
+type Body = z.output<typeof Reply>;
+
+async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
+	const node = context.resolveNode(body.node);
+	const expand = (text: string) => context.expand?.(text) ?? text;
+	const result = await context.session.runtime.exec(node, splitCommandLine(body.command));
+	const reply = normaliseReply(result.stdout || result.stderr);
+	if (body.error !== undefined) {
+		return reply.isError && new RegExp(expand(body.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(`replied ${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`);
+	}
+	if (reply.isError) return fail(`(error) ${reply.text}`);
+	if (body.equals !== undefined && reply.text !== expand(body.equals)) return fail(`replied ${firstLine(reply.text)}`);
+	if (body.matches !== undefined && !new RegExp(expand(body.matches)).test(reply.text)) return fail(`replied ${firstLine(reply.text)}`);
+	return pass(`replied ${firstLine(reply.text)}`);
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const reply = defineCheck({
+	key: 'reply',
+	schema: Reply,
+	summary: 'Runs a redis-cli command until its reply equals / matches; `error` is a regex the error text must match. Expected texts may hold {{node.host}} / {{node.port}}.',
+	describe({node, command, equals, matches, error}, lang) {
+		const expected = error !== undefined ? `${say(lang, 'error', '报错')} /${error}/` : equals !== undefined ? equals : `/${matches}/`;
+		// `{{master.port}}` reads as `<master port>`: the value depends on --base-port.
+		return fillTemplates(`${node}${say(lang, '', ' 执行')} ${command} → ${expected}`, (name, part) => `<${name} ${part}>`);
+	},
+	evaluate,
+	script({node, command, equals, matches, error}, context) {
+		const args = splitCommandLine(command).map(shellQuote).join(' ');
+		const pattern = error !== undefined || matches !== undefined ? context.fill((error ?? matches)!) : `^${escape(context.fill(equals ?? ''))}$`;
+		return [`wait_for ${context.label} ${context.seconds} reply_matches ${context.arg(node)} ${context.word(pattern)} ${args}`];
+	},
+	nodes: ({node}) => [{path: ['node'], ref: node}],
+	templates: ({equals, matches, error}) => Object.entries({equals, matches, error}).filter(([, text]) => text !== undefined).map(([field, text]) => ({path: [field], text: text!})),
+});
