@@ -24,7 +24,7 @@ function shellWord(text: string): string {
 
 /** Shell helpers the exported script starts with. */
 function prelude(runtime: Runtime, specs: NodeSpec[]): string {
-	const cli = specs.map((spec) => `cli_${spec.name}() { ${runtime.commandFor({op: 'cli', node: spec.name, args: []})} "$@"; }`).join('\n');
+	const cli = specs.map((spec) => `cli_${spec.name}() { ${runtime.shell.cli(spec.name, [])} "$@"; }`).join('\n');
 	const sentinels = specs.filter((spec) => spec.kind === 'sentinel');
 	const byPort = specs.map((spec) => `${spec.port}) echo ${spec.name} ;;`).join(' ');
 	return `# Every node's redis-cli, as you would type it.
@@ -78,6 +78,11 @@ sentinel_master_not() { local m; m=$(current_master) && [ "$m" != "$1" ]; }
 function seconds(check: Check): number {
 	const body = Object.values(check)[0] as {within?: string | number};
 	return Math.max(1, Math.ceil((body.within === undefined ? 10_000 : parseDuration(body.within)) / 1000));
+}
+
+/** A node for ShellText: the current master is a shell expression the script evaluates. */
+function shellNode(ref: string): string {
+	return ref === CURRENT ? '$(current_master)' : ref;
 }
 
 function node(ref: string): string {
@@ -142,7 +147,8 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		'',
 		prelude(runtime, [...specs.values()]),
 	];
-	if (runtime.kind === 'docker') out.push(runtime.commandFor({op: 'network'}), '');
+	const network = runtime.shell.network();
+	if (network) out.push(network, '');
 
 	const emit = (action: Action) => {
 		for (const line of actionLines(action)) out.push(line);
@@ -151,16 +157,16 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		const targets = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 		if ('start' in action) {
 			return targets(action.start).flatMap((name) => {
-				if (created.has(name)) return [runtime.commandFor({op: 'start', node: name})];
+				if (created.has(name)) return [runtime.shell.start(name)];
 				created.add(name);
-				return [...writeFile(name), runtime.commandFor({op: runtime.kind === 'docker' ? 'create' : 'start', node: name}), `wait_for "${name} answers PING" 10 cli_${name} PING`];
+				return [...writeFile(name), runtime.shell.create(name), `wait_for "${name} answers PING" 10 cli_${name} PING`];
 			});
 		}
 		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
-			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => withCurrent(runtime.commandFor({op, node: ref === CURRENT ? 'master' : ref}), ref, runtime));
+			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => runtime.shell[op](shellNode(ref)));
 		}
-		if ('isolate' in action) return [withCurrent(runtime.commandFor({op: 'isolate', node: action.isolate === CURRENT ? 'master' : action.isolate}), action.isolate, runtime)];
-		if ('heal' in action) return [withCurrent(runtime.commandFor({op: 'heal', node: action.heal === CURRENT ? 'master' : action.heal}), action.heal, runtime)];
+		if ('isolate' in action) return [runtime.shell.isolate(shellNode(action.isolate))];
+		if ('heal' in action) return [runtime.shell.heal(shellNode(action.heal))];
 		if ('cli' in action) {
 			const args = splitCommandLine(scriptTemplates(action.cli.command, runtime));
 			const ref = action.cli.node;
@@ -186,8 +192,7 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 			return [`for i in $(seq 1 ${action.write.count}); do cli_${action.write.node === CURRENT ? '$(current_master)' : action.write.node} SET ${action.write.prefix}:$i $i; done  # redis-cli -p ${port}`];
 		}
 		if ('logs' in action) {
-			const follow = runtime.commandFor({op: 'logs', node: action.logs.node});
-			const base = runtime.kind === 'docker' ? follow.replace('logs -f', `logs --tail ${action.logs.lines ?? 40}`) + ' 2>&1' : follow.replace('tail -f', `tail -n ${action.logs.lines ?? 40}`);
+			const base = runtime.shell.logs(action.logs.node, {tail: action.logs.lines ?? 40});
 			return [action.logs.grep ? `${base} | grep -E ${shellQuote(action.logs.grep)} || true` : base];
 		}
 		if ('client-start' in action) return ['# (the app starts an application client here that writes through the sentinels; see redis-lab run)'];
@@ -207,21 +212,6 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);
 	for (const [index, step] of lab.steps.entries()) block(`Step ${index + 1}: ${text(step.title)}`, step.do, step.expect);
 	out.push('# ── Clean up (uncomment to remove everything this script created)');
-	if (runtime.kind === 'docker') {
-		out.push(`# docker rm -f ${[...created].map((name) => runtime.commandFor({op: 'remove', node: name}).split(' ').at(-1)).join(' ')}`);
-		out.push(`# docker network rm ${runtime.commandFor({op: 'network'}).split(' ').at(-1)}`);
-	} else {
-		out.push(`# for n in ${[...created].join(' ')}; do cli_$n SHUTDOWN NOSAVE; done; rm -rf ./redis-lab`);
-	}
+	for (const line of runtime.shell.cleanup([...created])) out.push(`# ${line}`);
 	return out.join('\n') + '\n';
-}
-
-/** Rewrites a command generated for `master` so it targets whichever node is master now. */
-function withCurrent(command: string, ref: string, runtime: Runtime): string {
-	if (ref !== CURRENT) return command;
-	return command
-		.replace(/\b(redis-lab(?:-\d+)?)-master\b/g, '$1-$(current_master)')
-		.replace(/\bmaster\.pid\b/g, '$(current_master).pid')
-		.replace(/redis-lab\/master\//g, 'redis-lab/$(current_master)/')
-		.replace(new RegExp(`-p ${runtime.hostAddress('master').port}\\b`, 'g'), `-p ${DYNAMIC_SHELL.port}`);
 }

@@ -119,15 +119,15 @@ export class LabRunner {
 	commandOf(action: Action): string[] {
 		const runtime = this.session.runtime;
 		const nodeOr = (ref: string) => (ref === 'current-master' ? this.session.currentMaster() ?? ref : ref);
-		if ('start' in action) return targets(action.start).map((ref) => runtime.commandFor({op: 'create', node: nodeOr(ref), spec: this.session.spec(nodeOr(ref))}));
+		if ('start' in action) return targets(action.start).map((ref) => runtime.shell.create(nodeOr(ref), this.session.spec(nodeOr(ref))));
 		for (const op of ['stop', 'kill', 'pause', 'resume', 'restart'] as const) {
-			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => runtime.commandFor({op, node: nodeOr(ref)}));
+			if (op in action) return targets((action as Record<string, string | string[]>)[op]!).map((ref) => runtime.shell[op](nodeOr(ref)));
 		}
-		if ('isolate' in action) return [runtime.commandFor({op: 'isolate', node: nodeOr(action.isolate)})];
-		if ('heal' in action) return [runtime.commandFor({op: 'heal', node: nodeOr(action.heal)})];
-		if ('cli' in action) return [runtime.commandFor({op: 'cli', node: nodeOr(action.cli.node), args: splitCommandLine(this.expandSafe(action.cli.command))})];
+		if ('isolate' in action) return [runtime.shell.isolate(nodeOr(action.isolate))];
+		if ('heal' in action) return [runtime.shell.heal(nodeOr(action.heal))];
+		if ('cli' in action) return [runtime.shell.cli(nodeOr(action.cli.node), splitCommandLine(this.expandSafe(action.cli.command)))];
 		if ('write-config' in action) return [`# set ${Object.entries(action['write-config'].set).map(([key, value]) => `${key} ${value}`).join(', ')} in ${nodeOr(action['write-config'].node)}'s config file`];
-		if ('show-config' in action) return [runtime.commandFor({op: 'show-config', node: nodeOr(action['show-config'])})];
+		if ('show-config' in action) return [runtime.shell.showConfig(nodeOr(action['show-config']))];
 		if ('write' in action) return [this.writeCommand(nodeOr(action.write.node), action.write.count, action.write.prefix)];
 		if ('logs' in action) return [this.logsCommand(nodeOr(action.logs.node), action.logs.lines ?? 40, action.logs.grep)];
 		if ('client-start' in action) return [`# start an application client that finds the master through the sentinels and writes every ${action['client-start'].intervalMs ?? 50} ms`];
@@ -149,17 +149,11 @@ export class LabRunner {
 	}
 
 	writeCommand(node: string, count: number, prefix: string): string {
-		const script = this.writeScript(node, count, prefix);
-		if (this.session.runtime.kind === 'docker') {
-			const container = this.session.runtime.commandFor({op: 'logs', node}).split(' ').at(-1)!;
-			return `docker exec ${container} sh -c ${shellQuote(script)}`;
-		}
-		return script;
+		return this.session.runtime.shell.script(node, this.writeScript(node, count, prefix));
 	}
 
 	logsCommand(node: string, lines: number, grep?: string): string {
-		const follow = this.session.runtime.commandFor({op: 'logs', node});
-		const base = this.session.runtime.kind === 'docker' ? follow.replace('logs -f', `logs --tail ${lines}`) + ' 2>&1' : follow.replace('tail -f', `tail -n ${lines}`);
+		const base = this.session.runtime.shell.logs(node, {tail: lines});
 		return grep ? `${base} | grep -E ${shellQuote(grep)}` : base;
 	}
 
