@@ -39,7 +39,7 @@ const PORTS_HINT = 'Stop what uses it, or pick other ports with --base-port (e.g
 const DOCKER_MATCHERS: Matcher[] = [
 	{
 		test: (error) => error.code === 'EACCES',
-		make: (_error, context) => ({code: 'DOCKER_UNREACHABLE', message: `Permission denied on the Docker socket ${context.dockerHost ?? ''}`.trim(), hint: 'Add your user to the docker group (then log in again), or use --runtime local.'}),
+		make: (error, context) => ({code: 'DOCKER_UNREACHABLE', message: `Permission denied on the Docker socket ${context.dockerHost ?? error.address ?? ''}`.trim(), hint: 'Add your user to the docker group (then log in again), or use --runtime local.'}),
 	},
 	{
 		test: (error) => error.code !== undefined && LOST_CODES.has(error.code),
