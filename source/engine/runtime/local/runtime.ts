@@ -63,7 +63,6 @@ export class LocalRuntime implements Runtime {
 			await execa(this.bin('redis-cli'), ['--version'], {timeout: 5000});
 		} catch (error) {
 			throw new RedisLabError('REDIS_BIN_MISSING', `redis-server or redis-cli was not found${this.binDir ? ` in ${this.binDir}` : ' on PATH'}`, {
-				hint: 'Install Redis 7 (apt-get install redis-server redis-sentinel redis-tools, or brew install redis), point --redis-bin at its folder, or use --runtime docker.',
 				cause: error,
 			});
 		}
@@ -120,7 +119,7 @@ export class LocalRuntime implements Runtime {
 		if (record.child && record.child.exitCode === null && record.child.signalCode === null) return;
 		const {port} = record.spec;
 		if (!(await portFree(port))) {
-			throw new RedisLabError('PORT_TAKEN', `Port ${port} is already in use on 127.0.0.1`, {hint: 'Stop what uses it, or pick other ports with --base-port (e.g. --base-port 7379).'});
+			throw new RedisLabError('PORT_TAKEN', `Port ${port} is already in use on 127.0.0.1`);
 		}
 		const sentinel = record.spec.kind === 'sentinel';
 		const command = sentinel ? this.bin('redis-sentinel') : this.bin('redis-server');
@@ -171,11 +170,11 @@ export class LocalRuntime implements Runtime {
 	}
 
 	async isolate(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime', {hint: 'Run this lab with --runtime docker.'});
+		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime');
 	}
 
 	async heal(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime', {hint: 'Run this lab with --runtime docker.'});
+		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime');
 	}
 
 	private authArgs(): string[] {
