@@ -60,14 +60,19 @@ const DOCKER_MATCHERS: Matcher[] = [
 	},
 ];
 
-/** Turns a raw dockerode error into a RedisLabError a user can act on. */
-export function dockerError(error: unknown, context: ErrorContext = {}): RedisLabError {
+/** The first matcher's error, else INTERNAL with the raw message after `source`; a RedisLabError stays as it is. */
+function known(matchers: Matcher[], source: string, error: unknown, context: ErrorContext): RedisLabError {
 	if (error instanceof RedisLabError) return error;
 	const details = raw(error);
-	const matcher = DOCKER_MATCHERS.find((entry) => entry.test(details, context));
-	if (!matcher) return new RedisLabError('INTERNAL', `Docker: ${details.message}`, {cause: error});
+	const matcher = matchers.find((entry) => entry.test(details, context));
+	if (!matcher) return new RedisLabError('INTERNAL', `${source}: ${details.message}`, {cause: error});
 	const made = matcher.make(details, context);
 	return new RedisLabError(made.code, made.message, {hint: made.hint, cause: error});
+}
+
+/** Turns a raw dockerode error into a RedisLabError a user can act on. */
+export function dockerError(error: unknown, context: ErrorContext = {}): RedisLabError {
+	return known(DOCKER_MATCHERS, 'Docker', error, context);
 }
 
 /** Whether a raw Docker error is this HTTP status (404 no such container, 304 already so, 409 conflict). */
@@ -94,10 +99,5 @@ const REDIS_MATCHERS: Matcher[] = [
 
 /** Turns a raw ioredis error into a RedisLabError; unknown ones keep their message as INTERNAL. */
 export function redisError(error: unknown, context: ErrorContext = {}): RedisLabError {
-	if (error instanceof RedisLabError) return error;
-	const details = raw(error);
-	const matcher = REDIS_MATCHERS.find((entry) => entry.test(details, context));
-	if (!matcher) return new RedisLabError('INTERNAL', `Redis: ${details.message}`, {cause: error});
-	const made = matcher.make(details, context);
-	return new RedisLabError(made.code, made.message, {hint: made.hint, cause: error});
+	return known(REDIS_MATCHERS, 'Redis', error, context);
 }

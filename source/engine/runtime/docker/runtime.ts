@@ -12,9 +12,10 @@ import {dockerClient} from './client.js';
 import {removeManaged} from './cleanup.js';
 import {watchDaemon} from './daemon-watch.js';
 import {ensureImage} from './image.js';
-import {containerName, managedLabels, networkName, NODE_LABEL, SESSION_LABEL} from './names.js';
+import {containerName, managedLabels, networkName, SESSION_LABEL} from './names.js';
+import {containerOptions} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
-import {CONF_DIR, dockerShell, extraHosts} from './shell-text.js';
+import {dockerShell, extraHosts} from './shell-text.js';
 import {execIn, followLogs, tailLogs} from './streams.js';
 
 export const DEFAULT_IMAGE = 'redis:7.2';
@@ -124,24 +125,9 @@ export class DockerRuntime implements Runtime {
 		this.records.set(node.name, record);
 		await this.writeConfig(node.name, this.renderConfig(node));
 		await this.removeStale(node.name);
-		const port = `${node.port}/tcp`;
-		const file = `${CONF_DIR}/${confFileName(node)}`;
 		const hosts = extraHosts(this.basePort, node, (name) => this.addressBeforeStart(name)?.host);
 		try {
-			const container = await this.docker.createContainer({
-				name: this.containerName(node.name),
-				Image: this.image,
-				Cmd: node.kind === 'sentinel' ? ['redis-sentinel', file] : ['redis-server', file],
-				Labels: {...managedLabels(this.sessionId), [NODE_LABEL]: node.name},
-				ExposedPorts: {[port]: {}},
-				HostConfig: {
-					PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(node.port)}]},
-					Binds: [`${dir}:${CONF_DIR}`],
-					NetworkMode: this.networkName,
-					...(hosts.length > 0 ? {ExtraHosts: hosts} : {}),
-				},
-				NetworkingConfig: {EndpointsConfig: {[this.networkName]: {Aliases: [node.name], ...(record.ip ? {IPAMConfig: {IPv4Address: record.ip}} : {})}}},
-			});
+			const container = await this.docker.createContainer(containerOptions({node, name: this.containerName(node.name), image: this.image, sessionId: this.sessionId, network: this.networkName, dir, ip: record.ip, extraHosts: hosts}));
 			record.containerId = container.id;
 		} catch (error) {
 			throw dockerError(error, {name: this.containerName(node.name), image: this.image});
