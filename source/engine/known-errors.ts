@@ -75,6 +75,12 @@ export function dockerError(error: unknown, context: ErrorContext = {}): RedisLa
 	return known(DOCKER_MATCHERS, 'Docker', error, context);
 }
 
+/** What the docker CLI prints for an error the daemon answered with; undefined for other errors (no answer at all). */
+export function daemonAnswer(error: unknown): string | undefined {
+	const details = raw(error);
+	return details.statusCode === undefined ? undefined : `Error response from daemon: ${details.message.replace(/^[\w ]+ - /, '')}`;
+}
+
 /** Whether a raw Docker error is this HTTP status (404 no such container, 304 already so, 409 conflict). */
 export function isDockerStatus(error: unknown, ...statuses: number[]): boolean {
 	const status = (error as {statusCode?: unknown} | undefined)?.statusCode;

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {ERROR_CODES, RedisLabError, errorKindOf, exitStatusOf} from '../../source/engine/errors.js';
-import {dockerError, isDockerStatus, redisError} from '../../source/engine/known-errors.js';
+import {daemonAnswer, dockerError, isDockerStatus, redisError} from '../../source/engine/known-errors.js';
 
 function raw(message: string, fields: Record<string, unknown> = {}): Error {
 	return Object.assign(new Error(message), fields);
@@ -50,4 +50,10 @@ test('raw ioredis errors become known codes, in redis-cli\'s words where it has 
 	assert.equal(redisError(raw('WRONGPASS invalid username-password pair or user is disabled.')).code, 'BAD_INPUT');
 	assert.equal(redisError(raw('Command timed out'), {port: 6379}).code, 'TIMEOUT');
 	assert.equal(redisError(raw('READONLY You can\'t write against a read only replica.')).code, 'INTERNAL');
+});
+
+test('a daemon\'s refusal reads as the docker CLI prints it', () => {
+	assert.equal(daemonAnswer(raw('(HTTP code 409) unexpected - Container abc is paused, unpause the container before exec', {statusCode: 409, json: {message: 'Container abc is paused, unpause the container before exec'}})), 'Error response from daemon: Container abc is paused, unpause the container before exec');
+	assert.equal(daemonAnswer(raw('(HTTP code 409) unexpected - Container abc is not running', {statusCode: 409})), 'Error response from daemon: Container abc is not running');
+	assert.equal(daemonAnswer(raw('connect ENOENT /var/run/docker.sock', {code: 'ENOENT'})), undefined);
 });

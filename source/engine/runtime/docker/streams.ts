@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import {PassThrough, type Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
 import {RedisLabError, messageOf} from '../../errors.js';
-import {dockerError} from '../../known-errors.js';
+import {daemonAnswer, dockerError} from '../../known-errors.js';
 import {withTimeout} from '../../wait.js';
 import type {ExecResult} from '../types.js';
 
@@ -37,7 +37,9 @@ export async function execIn(docker: Docker, container: Docker.Container, cmd: s
 		return {stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), exitCode: ExitCode ?? 0};
 	} catch (error) {
 		if (error instanceof RedisLabError) throw error;
-		return {stdout: '', stderr: messageOf(dockerError(error)), exitCode: 125};
+		// Refused by the daemon (paused, not running): what `docker exec` prints, and its exit status.
+		const answer = daemonAnswer(error);
+		return answer ? {stdout: '', stderr: answer, exitCode: 1} : {stdout: '', stderr: messageOf(dockerError(error)), exitCode: 125};
 	}
 }
 
