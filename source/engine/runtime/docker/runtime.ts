@@ -243,8 +243,8 @@ export class DockerRuntime implements Runtime {
 		return execIn(this.docker, this.container(name), cmd, {timeoutMs, what: name});
 	}
 
-	logs(name: string, options: {tail?: number; signal?: AbortSignal} = {}): AsyncIterable<string> {
-		return followLogs(this.docker, this.container(name), options);
+	async *logs(name: string, options: {tail?: number; signal?: AbortSignal} = {}): AsyncIterable<string> {
+		yield* followLogs(this.docker, this.container(name), options);
 	}
 
 	/** The last `lines` lines of a node's log, as text. */

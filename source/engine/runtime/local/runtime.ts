@@ -196,12 +196,12 @@ export class LocalRuntime implements Runtime {
 		return join(this.record(name).dir, `${name}.log`);
 	}
 
-	tailLogs(name: string, lines: number): Promise<string> {
-		return tailFile(this.logPath(name), lines);
+	async tailLogs(name: string, lines: number): Promise<string> {
+		return this.records.has(name) ? tailFile(this.logPath(name), lines) : '';
 	}
 
-	logs(name: string, options: {tail?: number; signal?: AbortSignal} = {}): AsyncIterable<string> {
-		return followFile(this.logPath(name), options);
+	async *logs(name: string, options: {tail?: number; signal?: AbortSignal} = {}): AsyncIterable<string> {
+		yield* followFile(this.logPath(name), options);
 	}
 
 	async state(name: string): Promise<NodeRunState> {
