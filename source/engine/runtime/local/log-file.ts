@@ -5,14 +5,13 @@ import {realClock, type Clock} from '../../wait.js';
 /** How often a followed log file is looked at. */
 const FOLLOW_MS = 200;
 
+function lastLines(text: string, lines: number): string {
+	return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
 /** The last `lines` lines of a file as text ('' when there is none). */
 export async function tailFile(file: string, lines: number): Promise<string> {
-	try {
-		const text = await readFile(file, 'utf8');
-		return text.trimEnd().split('\n').slice(-lines).join('\n');
-	} catch {
-		return '';
-	}
+	return lastLines(await readFile(file, 'utf8').catch(() => ''), lines);
 }
 
 function readRange(file: string, start: number, end: number): Promise<string> {
@@ -28,9 +27,11 @@ function readRange(file: string, start: number, end: number): Promise<string> {
 /** Follows a growing file (`tail -f`) from `tail` lines back, line by line, until the signal aborts. */
 export async function* followFile(file: string, options: {tail?: number; signal?: AbortSignal; clock?: Clock} = {}): AsyncIterable<string> {
 	const clock = options.clock ?? realClock;
-	const initial = await tailFile(file, options.tail ?? 100);
+	// One read gives both the last lines and where new ones start: nothing written meanwhile is lost.
+	const text = await readFile(file).catch(() => Buffer.alloc(0));
+	let position = text.length;
+	const initial = lastLines(text.toString('utf8'), options.tail ?? 100);
 	if (initial) yield* initial.split('\n');
-	let position = (await stat(file).catch(() => undefined))?.size ?? 0;
 	let partial = '';
 	while (!options.signal?.aborted) {
 		try {
