@@ -1,6 +1,7 @@
 import {Redis, type RedisOptions} from 'ioredis';
 import {messageOf} from './errors.js';
 import {MASTER_NAME} from './topology.js';
+import {waitFor} from './wait.js';
 
 /** Figures of an application client run through a failover. */
 export interface ClientFigures {
@@ -25,7 +26,6 @@ export interface ClientLoadOptions {
 	password?: string;
 	intervalMs?: number;
 	prefix: string;
-	onChange?: (figures: ClientFigures) => void;
 }
 
 /**
@@ -100,7 +100,6 @@ export class ClientLoad {
 			this.figures.errors++;
 			this.figures.lastError = messageOf(error);
 		}
-		this.options.onChange?.(this.current);
 	}
 
 	/** Stops writing, then checks every acknowledged key on the master the sentinels report now. */
@@ -109,20 +108,20 @@ export class ClientLoad {
 		if (this.timer) clearInterval(this.timer);
 		let lost = 0;
 		const deadline = Date.now() + 10_000;
-		for (let start = 0; start < this.acknowledged.length;) {
+		let lastError: unknown;
+		for (let start = 0; start < this.acknowledged.length; start += 500) {
 			const chunk = this.acknowledged.slice(start, start + 500);
-			try {
-				const values = await this.client.mget(...chunk);
-				lost += values.filter((value) => value === null).length;
-				start += chunk.length;
-			} catch (error) {
-				if (Date.now() > deadline) throw error;
-				await new Promise((resolve) => setTimeout(resolve, 250));
-			}
+			// The master may be moving: retry each chunk until the deadline, then fail with the last error.
+			const values = await waitFor(() => this.client.mget(...chunk).catch((error: unknown) => {
+				lastError = error;
+				return undefined;
+			}), {timeoutMs: Math.max(0, deadline - Date.now()), intervalMs: 250, what: 'the master to answer MGET'}).catch((timeout: unknown) => {
+				throw lastError ?? timeout;
+			});
+			lost += values.filter((value) => value === null).length;
 		}
 		this.figures.lost = lost;
 		this.client.disconnect();
-		this.options.onChange?.(this.current);
 		return this.current;
 	}
 

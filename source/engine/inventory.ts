@@ -2,8 +2,9 @@ import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
 import {isProcessAlive, listSessionDirs, removeSessionDir} from './session-dir.js';
-import {MANAGED_LABEL, NODE_LABEL, SESSION_LABEL, pingDocker} from './runtime/docker-common.js';
-import {removeManaged} from './runtime/docker.js';
+import {MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './runtime/docker/names.js';
+import {pingDocker} from './runtime/docker/client.js';
+import {removeManaged} from './runtime/docker/cleanup.js';
 import {kindOf, type NodeKind} from './topology.js';
 import type {RuntimeKind} from './runtime/types.js';
 

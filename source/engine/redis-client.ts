@@ -1,4 +1,5 @@
 import {Redis, type RedisOptions} from 'ioredis';
+import {redisError} from './known-errors.js';
 
 /**
  * Options for a connection that never hangs the app and never throws unhandled:
@@ -40,13 +41,15 @@ export function closeClient(client: Redis): void {
 	client.disconnect(false);
 }
 
-/** One command on a fresh connection with short time-outs; rejects instead of hanging. */
+/** One command on a fresh connection with short time-outs; rejects (with a known error) instead of hanging. */
 export async function commandOnce(port: number, args: [string, ...string[]], password?: string): Promise<unknown> {
 	const client = new Redis({...dashboardOptions(port, password), retryStrategy: () => null});
 	client.on('error', () => {});
 	try {
 		await client.connect();
 		return await client.call(...args);
+	} catch (error) {
+		throw redisError(error, {port});
 	} finally {
 		closeClient(client);
 	}

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {portFor, renderRedisConf, renderSentinelConf, standardTopology, validateBasePort, type RenderContext} from '../../source/engine/topology.js';
 import {RedisLabError} from '../../source/engine/errors.js';
-import {fixedIp} from '../../source/engine/runtime/docker.js';
+import {fixedIp} from '../../source/engine/runtime/docker/network.js';
 
 const docker: RenderContext = {peerAddress: (name) => ({host: `redis-lab-${name}`, port: portFor(name)})};
 

@@ -118,11 +118,6 @@ export class NodeProbe {
 		this.onChange(next);
 	}
 
-	/** Marks the node as not created (absent) without polling. */
-	markAbsent(): void {
-		this.publish({...this.view, health: 'absent', error: undefined});
-	}
-
 	stop(): void {
 		this.stopped = true;
 		if (this.timer) clearInterval(this.timer);

@@ -1,4 +1,5 @@
 import {connect} from 'node:net';
+import {waitFor, type Clock} from '../wait.js';
 
 /** Sends one PING over a raw socket; true on +PONG (or -NOAUTH when no password was given: it is up). */
 export function ping(port: number, options: {host?: string; password?: string; timeoutMs?: number} = {}): Promise<boolean> {
@@ -30,13 +31,12 @@ export function ping(port: number, options: {host?: string; password?: string; t
 }
 
 /** Polls PING every 100 ms until it answers, `alive()` says the node died, or the time runs out. */
-export async function waitForPing(port: number, options: {timeoutMs: number; password?: string; alive?: () => Promise<boolean>}): Promise<boolean> {
-	const deadline = Date.now() + options.timeoutMs;
+export async function waitForPing(port: number, options: {timeoutMs: number; password?: string; alive?: () => Promise<boolean>; clock?: Clock}): Promise<boolean> {
 	let attempt = 0;
-	while (Date.now() < deadline) {
-		if (await ping(port, {password: options.password, timeoutMs: 1000})) return true;
-		if (options.alive && ++attempt % 5 === 0 && !(await options.alive())) return false;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	return false;
+	const outcome = await waitFor(async () => {
+		if (await ping(port, {password: options.password, timeoutMs: 1000})) return 'up';
+		if (options.alive && ++attempt % 5 === 0 && !(await options.alive())) return 'dead';
+		return undefined;
+	}, {timeoutMs: options.timeoutMs, intervalMs: 100, what: `127.0.0.1:${port} to answer PING`, clock: options.clock}).catch(() => 'timeout');
+	return outcome === 'up';
 }

@@ -21,17 +21,6 @@ export interface ExecResult {
 /** What a node's container or process is doing, as the runtime sees it. */
 export type NodeRunState = 'missing' | 'created' | 'running' | 'paused' | 'exited';
 
-/** One operation, as the learner would type it. */
-export type RuntimeOp =
-	| {op: 'start' | 'stop' | 'kill' | 'pause' | 'resume' | 'restart' | 'isolate' | 'heal' | 'logs' | 'remove'; node: string}
-	/** `spec` lets the command be shown before the node exists (a sentinel's master, for --add-host). */
-	| {op: 'create'; node: string; spec?: NodeSpec}
-	| {op: 'cli'; node: string; args: string[]}
-	| {op: 'write-config'; node: string; text: string}
-	| {op: 'show-config'; node: string}
-	| {op: 'network'}
-	| {op: 'teardown'};
-
 /**
  * What a learner would type for each operation on one runtime: pure strings, no I/O.
  * A node argument is a node name, or in exported scripts a shell expression such as
@@ -52,6 +41,8 @@ export interface ShellText {
 	/** The node's log: followed (`tail -f` / `docker logs -f`) or its last `tail` lines. */
 	logs(node: string, options?: {follow?: boolean; tail?: number}): string;
 	cli(node: string, args: string[]): string;
+	/** What the `cli` command prints (one line) when the node's container or process is not running. */
+	notRunning(node: string, state: 'missing' | 'created' | 'exited'): string;
 	/** A POSIX shell script run next to the node (inside its container for docker). */
 	script(node: string, script: string): string;
 	writeConfig(node: string, text: string): string;
@@ -74,15 +65,8 @@ export interface RuntimeOptions {
 	password?: string;
 }
 
-/**
- * Where the nodes run. Both implementations keep node-to-node traffic off the host's
- * published ports and let the app connect to 127.0.0.1 only.
- */
-export interface Runtime {
-	readonly kind: RuntimeKind;
-	readonly sessionId: string;
-	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
-	readonly label: string;
+/** What a runtime does to nodes: create, start, stop, exec, logs... */
+export interface NodeOperations {
 	/**
 	 * Calls `onLost` once if the engine behind the nodes goes away (the Docker daemon stops
 	 * answering); returns a function that stops watching. Local processes need no watch.
@@ -115,6 +99,14 @@ export interface Runtime {
 	/** The last `lines` lines of a node's log as text ('' when there is none). */
 	tailLogs?(name: string, lines: number): Promise<string>;
 	state(name: string): Promise<NodeRunState>;
+	/** Removes every container, network, process and folder of this session. */
+	teardown(): Promise<void>;
+	/** Nodes this runtime has created. */
+	nodes(): NodeSpec[];
+}
+
+/** Where nodes are reached, and which node an address reported by Redis or Sentinel is. */
+export interface Addressing {
 	/** Where the app connects: always 127.0.0.1. */
 	hostAddress(name: string): {host: string; port: number};
 	/** Where other nodes reach this node (container name, or 127.0.0.1). */
@@ -123,12 +115,18 @@ export interface Runtime {
 	addressBeforeStart(name: string): {host: string; port: number} | undefined;
 	/** Maps an address reported by Redis or Sentinel back to a node name. */
 	resolve(host: string, port: number): string | undefined;
-	/** The shell command a learner would type for an operation. */
-	commandFor(op: RuntimeOp): string;
+}
+
+/**
+ * Where the nodes run: operations, addressing, and the shell text a learner would type. Both
+ * implementations keep node-to-node traffic off the host's published ports and let the app
+ * connect to 127.0.0.1 only.
+ */
+export interface Runtime extends NodeOperations, Addressing {
+	readonly kind: RuntimeKind;
+	readonly sessionId: string;
+	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
+	readonly label: string;
 	/** The shell commands a learner would type, one method per operation. */
 	readonly shell: ShellText;
-	/** Removes every container, network, process and folder of this session. */
-	teardown(): Promise<void>;
-	/** Nodes this runtime has created. */
-	nodes(): NodeSpec[];
 }

@@ -1,6 +1,7 @@
 import type {Redis} from 'ioredis';
 import {closeClient, connectNode} from '../redis-client.js';
 import {parseEvent} from './events.js';
+import {waitFor} from '../wait.js';
 import type {SentinelEvent, SentinelEventData} from './types.js';
 
 /** Names the nodes behind addresses in an event. */
@@ -38,18 +39,11 @@ export class SentinelEventStream {
 			this.onEvent(stampEvent(parseEvent(channel, message), name, ++this.seq, this.resolve, receivedAt));
 		});
 		// ioredis re-subscribes by itself after a reconnect (autoResubscribe).
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			try {
-				if (client.status === 'ready' || client.status === 'connect') {
-					await client.psubscribe('*');
-					return;
-				}
-			} catch {
-				// Not ready yet.
-			}
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
+		const subscribed = await waitFor(async () => {
+			if (client.status !== 'ready' && client.status !== 'connect') return undefined;
+			return client.psubscribe('*').then(() => true, () => undefined);
+		}, {timeoutMs, intervalMs: 50, what: `${name}'s events`}).catch(() => false);
+		if (subscribed) return;
 		// Keep trying in the background: the sentinel may start later.
 		client.once('ready', () => void client.psubscribe('*').catch(() => undefined));
 	}

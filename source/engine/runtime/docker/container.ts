@@ -1,0 +1,38 @@
+import type Docker from 'dockerode';
+import {confFileName, type NodeSpec} from '../../topology.js';
+import {managedLabels, NODE_LABEL} from './names.js';
+import {CONF_DIR} from './shell-text.js';
+
+export interface ContainerPlan {
+	node: NodeSpec;
+	name: string;
+	image: string;
+	sessionId: string;
+	network: string;
+	/** Host folder mounted as the config folder. */
+	dir: string;
+	/** Fixed IP on the lab network, when the subnet is known. */
+	ip?: string;
+	/** `name:ip` lines for /etc/hosts (a sentinel's master). */
+	extraHosts: string[];
+}
+
+/** Docker's create options for a node: labelled, its port published on 127.0.0.1 only, its folder mounted. */
+export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOptions {
+	const port = `${plan.node.port}/tcp`;
+	const file = `${CONF_DIR}/${confFileName(plan.node)}`;
+	return {
+		name: plan.name,
+		Image: plan.image,
+		Cmd: plan.node.kind === 'sentinel' ? ['redis-sentinel', file] : ['redis-server', file],
+		Labels: {...managedLabels(plan.sessionId), [NODE_LABEL]: plan.node.name},
+		ExposedPorts: {[port]: {}},
+		HostConfig: {
+			PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(plan.node.port)}]},
+			Binds: [`${plan.dir}:${CONF_DIR}`],
+			NetworkMode: plan.network,
+			...(plan.extraHosts.length > 0 ? {ExtraHosts: plan.extraHosts} : {}),
+		},
+		NetworkingConfig: {EndpointsConfig: {[plan.network]: {Aliases: [plan.node.name], ...(plan.ip ? {IPAMConfig: {IPv4Address: plan.ip}} : {})}}},
+	};
+}

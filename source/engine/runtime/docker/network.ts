@@ -1,0 +1,45 @@
+import type Docker from 'dockerode';
+import {RedisLabError} from '../../errors.js';
+import {DEFAULT_PORTS} from '../../topology.js';
+import {MANAGED_LABEL} from './names.js';
+
+/**
+ * Creates the lab network. Docker only lets a container rejoin with the same IP on a network whose
+ * subnet was given explicitly: let Docker pick a free subnet, then recreate the network with it.
+ */
+export async function createLabNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<{id: string; subnet?: string}> {
+	const existing = await docker.listNetworks({filters: {name: [name]}});
+	const clash = existing.find((network) => network.Name === name);
+	if (clash) {
+		const ours = clash.Labels?.[MANAGED_LABEL] === 'true';
+		throw new RedisLabError(ours ? 'LEFTOVERS' : 'NAME_CONFLICT', ours
+			? `A redis-lab network (${name}) from an earlier session is still there`
+			: `A Docker network named ${name} exists and is not redis-lab's`, {
+			hint: ours ? 'Remove the leftovers with: redis-lab down (or pass --clean).' : 'Pick other names and ports with --base-port (e.g. --base-port 7379).',
+		});
+	}
+	const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
+	const config = (await probe.inspect()).IPAM?.Config?.[0] as {Subnet?: string; Gateway?: string} | undefined;
+	if (!config?.Subnet) return {id: probe.id};
+	await probe.remove();
+	const network = await docker.createNetwork({
+		Name: name,
+		Driver: 'bridge',
+		Labels: labels,
+		IPAM: {Driver: 'default', Config: [{Subnet: config.Subnet, ...(config.Gateway ? {Gateway: config.Gateway} : {})}]},
+	});
+	return {id: network.id, subnet: config.Subnet};
+}
+
+/** The address of a node on a subnet: .2 for the master, then one per known node name (the gateway is .1). */
+export function fixedIp(subnet: string, name: string): string | undefined {
+	const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(subnet);
+	const index = Object.keys(DEFAULT_PORTS).indexOf(name);
+	if (!match || index === -1) return undefined;
+	const [a, b, c, d, bits] = match.slice(1).map(Number) as [number, number, number, number, number];
+	const size = 2 ** (32 - bits);
+	if (size < Object.keys(DEFAULT_PORTS).length + 3) return undefined;
+	const network = (((a << 24) >>> 0) + (b << 16) + (c << 8) + d) & ~(size - 1);
+	const ip = (network >>> 0) + 2 + index;
+	return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
+}

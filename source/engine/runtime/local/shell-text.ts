@@ -1,0 +1,40 @@
+import {confFileName, kindOf} from '../../topology.js';
+import {heredoc, shellJoin, shellQuote} from '../../shell.js';
+import {shellPort, shownFolder} from '../shell-node.js';
+import type {ShellText} from '../types.js';
+
+export interface LocalShellContext {
+	password?: string;
+	/** A node's port (for node names, never shell expressions). */
+	port(node: string): number;
+}
+
+const NO_NETWORK = '# network isolation needs the docker runtime';
+
+/** The commands a learner would type for processes on 127.0.0.1; pure strings. */
+export function localShell(context: LocalShellContext): ShellText {
+	const conf = (node: string) => `${shownFolder(node)}/${confFileName({kind: kindOf(node)})}`;
+	const cli = (node: string) => `redis-cli -p ${shellPort(node, context.port)}${context.password ? ` -a ${shellQuote(context.password)} --no-auth-warning` : ''}`;
+	const pid = (node: string) => `$(cat ${shownFolder(node)}/${node}.pid)`;
+	const server = (node: string) => `${kindOf(node) === 'sentinel' ? 'redis-sentinel' : 'redis-server'} ${conf(node)}`;
+	return {
+		create: (node) => server(node),
+		start: (node) => server(node),
+		stop: (node) => `${cli(node)} shutdown`,
+		kill: (node) => `kill -9 ${pid(node)}`,
+		pause: (node) => `kill -STOP ${pid(node)}`,
+		resume: (node) => `kill -CONT ${pid(node)}`,
+		restart: (node) => `${cli(node)} shutdown && ${server(node)}`,
+		remove: (node) => `kill -9 ${pid(node)}; rm -rf ${shownFolder(node)}`,
+		isolate: () => NO_NETWORK,
+		heal: () => NO_NETWORK,
+		logs: (node, options = {}) => `${options.follow ? 'tail -f' : `tail -n ${options.tail ?? 40}`} ${shownFolder(node)}/${node}.log`,
+		cli: (node, args) => `${cli(node)}${args.length > 0 ? ' ' + shellJoin(args) : ''}`,
+		notRunning: (node) => `Could not connect to Redis at 127.0.0.1:${shellPort(node, context.port)}: Connection refused`,
+		script: (_node, script) => script,
+		writeConfig: (node, text) => heredoc(conf(node), text),
+		showConfig: (node) => `cat ${conf(node)}`,
+		network: () => undefined,
+		cleanup: (nodes) => [`for n in ${nodes.join(' ')}; do cli_$n SHUTDOWN NOSAVE; done; rm -rf ./redis-lab`],
+	};
+}

@@ -1,0 +1,53 @@
+import type {Runtime} from './runtime/types.js';
+import type {NodeView, SessionState, TranscriptEntry, TranscriptKind} from './session-state.js';
+
+const MAX_TRANSCRIPT = 2000;
+
+/** The session's immutable snapshot, replaced on change; listeners hear once per tick. */
+export class StateStore {
+	private state: SessionState;
+	private readonly listeners = new Set<() => void>();
+	private notifyScheduled = false;
+	private seq = 0;
+
+	constructor(runtime: Pick<Runtime, 'sessionId' | 'kind' | 'label'>) {
+		this.state = {id: runtime.sessionId, runtime: runtime.kind, runtimeLabel: runtime.label, phase: 'idle', nodes: [], events: [], logs: [], transcript: []};
+	}
+
+	getState = (): SessionState => this.state;
+
+	subscribe = (listener: () => void): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	/** Replaces the snapshot now; listeners hear of it once per tick. */
+	update(change: (state: SessionState) => SessionState): void {
+		this.state = change(this.state);
+		if (this.notifyScheduled) return;
+		this.notifyScheduled = true;
+		setImmediate(() => {
+			this.notifyScheduled = false;
+			for (const listener of [...this.listeners]) listener();
+		});
+	}
+
+	/** The next number of the session's shared sequence (transcript entries and log lines). */
+	nextSeq(): number {
+		return ++this.seq;
+	}
+
+	record(kind: TranscriptKind, text: string, extra: Partial<TranscriptEntry> = {}): void {
+		const entry: TranscriptEntry = {seq: this.nextSeq(), at: Date.now(), kind, text, ...extra};
+		this.update((state) => ({...state, transcript: [...state.transcript, entry].slice(-MAX_TRANSCRIPT)}));
+	}
+
+	/** Replaces one node's view. */
+	setNode(view: NodeView): void {
+		this.update((state) => ({...state, nodes: state.nodes.map((node) => (node.name === view.name ? view : node))}));
+	}
+
+	setHealth(name: string, health: NodeView['health']): void {
+		this.update((state) => ({...state, nodes: state.nodes.map((node) => (node.name === name ? {...node, health, changedAt: {...node.changedAt, health: Date.now()}} : node))}));
+	}
+}
