@@ -10,6 +10,7 @@ import {confFileName, kindOf, portFor, renderConf, type NodeSpec} from '../topol
 import {createSessionDir, removeSessionDir, sessionDirPath} from '../session-dir.js';
 import {heredoc, shellJoin, shellQuote} from '../shell.js';
 import {waitForPing} from './ping.js';
+import {checkRedisBinaries} from './local-binaries.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOp, RuntimeOptions} from './types.js';
 
 /** Folder shown in commands, relative to where the learner stands. */
@@ -55,20 +56,7 @@ export class LocalRuntime implements Runtime {
 
 	async prepare(onProgress?: (progress: PullProgress) => void): Promise<void> {
 		onProgress?.({image: 'redis-server', current: 0, total: 0, status: 'looking for redis-server'});
-		let version: string;
-		try {
-			const {stdout} = await execa(this.bin('redis-server'), ['--version'], {timeout: 5000});
-			version = /v=(\d+\.\d+\.\d+)/.exec(stdout)?.[1] ?? '0';
-			await execa(this.bin('redis-cli'), ['--version'], {timeout: 5000});
-		} catch (error) {
-			throw new RedisLabError('REDIS_BIN_MISSING', `redis-server or redis-cli was not found${this.binDir ? ` in ${this.binDir}` : ' on PATH'}`, {
-				hint: 'Install Redis 7 (apt-get install redis-server redis-sentinel redis-tools, or brew install redis), point --redis-bin at its folder, or use --runtime docker.',
-				cause: error,
-			});
-		}
-		if (Number(version.split('.')[0]) < 7) {
-			throw new RedisLabError('REDIS_BIN_MISSING', `redis-server ${version} is too old: the labs need Redis 7`, {hint: 'Install Redis 7, or use --runtime docker.'});
-		}
+		const version = (await checkRedisBinaries({binDir: this.binDir}))['redis-server'].version;
 		this.label = `redis-server ${version}`;
 		this.sessionDir ??= await createSessionDir(this.sessionId, 'local');
 	}
