@@ -1,17 +1,28 @@
-// Benchmarks (figures, not pass/fail): `up` and `down` against the article's way of doing it with
-// the docker CLI, and how long a failover takes to be seen by every probe.
-// Usage: npm run bench [-- --runs 3 --base-port 9379]
+// Benchmarks (figures, not pass/fail): start-up of `list` and `--help` and the tarball's install
+// (scripts/bench-cli.ts), then `up` and `down` against the article's way of doing it with the
+// docker CLI, and how long a failover takes to be seen by every probe.
+// Usage: npm run bench [-- --runs 3 --base-port 9379 --cli-runs 7 --install-runs 2 --cli-only]
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
+import {benchInstall, benchStartup} from './bench-cli.js';
 import {createRuntime, imageFrom} from '../source/engine/runtime/detect.js';
-import {dockerClient} from '../source/engine/runtime/docker-common.js';
+import {dockerClient} from '../source/engine/runtime/docker/index.js';
 import {Session, newSessionId} from '../source/engine/session.js';
 import {DEFAULT_DOWN_AFTER_MS, standardTopology} from '../source/engine/topology.js';
 
-const {values} = parseArgs({options: {runs: {type: 'string', default: '3'}, 'base-port': {type: 'string', default: '9379'}}});
+const {values} = parseArgs({options: {
+	runs: {type: 'string', default: '3'},
+	'base-port': {type: 'string', default: '9379'},
+	'cli-runs': {type: 'string', default: '7'},
+	'install-runs': {type: 'string', default: '2'},
+	'cli-only': {type: 'boolean', default: false},
+}});
+for (const line of benchStartup(Number(values['cli-runs']))) console.log(line);
+if (Number(values['install-runs']) > 0) for (const line of benchInstall(Number(values['install-runs']))) console.log(line);
+if (values['cli-only']) process.exit(0);
 const runs = Number(values.runs);
 const basePort = Number(values['base-port']);
 const image = imageFrom();

@@ -1,4 +1,4 @@
-import {dockerClient} from '../engine/runtime/docker-common.js';
+import {dockerClient} from '../engine/runtime/docker/index.js';
 import {reachableDocker, removeEverything} from '../engine/inventory.js';
 import type {CommandAction} from './program.js';
 import {print} from './output.js';

@@ -1,8 +1,8 @@
 import {RedisLabError} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {exportLab as renderScript} from '../engine/lab/export.js';
-import {DockerRuntime} from '../engine/runtime/docker.js';
-import {LocalRuntime} from '../engine/runtime/local.js';
+import {DockerRuntime} from '../engine/runtime/docker/index.js';
+import {LocalRuntime} from '../engine/runtime/local/runtime.js';
 import {imageFrom} from '../engine/runtime/detect.js';
 import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';

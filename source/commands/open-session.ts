@@ -1,6 +1,6 @@
 import {RedisLabError} from '../engine/errors.js';
 import {createRuntime} from '../engine/runtime/detect.js';
-import {MANAGED_LABEL, dockerClient, namePrefix} from '../engine/runtime/docker-common.js';
+import {MANAGED_LABEL, dockerClient, namePrefix} from '../engine/runtime/docker/index.js';
 import {dockerNodes, localNodes, reachableDocker, removeEverything, type ManagedNode} from '../engine/inventory.js';
 import {Session, newSessionId} from '../engine/session.js';
 import {DEFAULT_PORTS, portFor} from '../engine/topology.js';

@@ -11,7 +11,7 @@ import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
 import {removeEverything, reachableDocker} from '../engine/inventory.js';
-import {dockerClient} from '../engine/runtime/docker-common.js';
+import {dockerClient} from '../engine/runtime/docker/index.js';
 
 /** The interactive app: the menu, or one lab. */
 export const start: CommandAction = async ([labId], options) => {

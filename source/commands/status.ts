@@ -1,4 +1,4 @@
-import {dockerClient} from '../engine/runtime/docker-common.js';
+import {dockerClient} from '../engine/runtime/docker/index.js';
 import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
 import {commandOnce} from '../engine/redis-client.js';
 import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';

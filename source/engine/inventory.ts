@@ -1,7 +1,8 @@
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
-import {isProcessAlive, listSessionDirs, removeSessionDir} from './session-dir.js';
+import {listSessionDirs, removeSessionDir} from './session-dir.js';
+import {isSessionNodeProcess} from './runtime/pid-check.js';
 import {MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './runtime/docker/names.js';
 import {pingDocker} from './runtime/docker/client.js';
 import {removeManaged} from './runtime/docker/cleanup.js';
@@ -52,19 +53,7 @@ async function readPid(file: string): Promise<number | undefined> {
 	}
 }
 
-/** True when `pid` is a redis-server or redis-sentinel process (never signal anything else). */
-export async function isRedisProcess(pid: number): Promise<boolean> {
-	if (!isProcessAlive(pid)) return false;
-	try {
-		const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-		return /redis-(server|sentinel|check)/.test(cmdline);
-	} catch {
-		// No /proc (macOS): trust the pid file we wrote.
-		return process.platform !== 'linux';
-	}
-}
-
-/** Nodes of local sessions, from the marker folders in the temp dir. */
+/** Nodes of local sessions, from the marker folders (see session-dir.ts). */
 export async function localNodes(): Promise<ManagedNode[]> {
 	const found: ManagedNode[] = [];
 	for (const {dir, marker} of await listSessionDirs()) {
@@ -81,7 +70,7 @@ export async function localNodes(): Promise<ManagedNode[]> {
 			const conf = await readFile(join(folder, kind === 'sentinel' ? 'sentinel.conf' : 'redis.conf'), 'utf8').catch(() => '');
 			const port = Number(/^port\s+(\d+)/m.exec(conf)?.[1]) || undefined;
 			const pid = await readPid(join(folder, `${node}.pid`));
-			const alive = pid !== undefined && (await isRedisProcess(pid));
+			const alive = pid !== undefined && (await isSessionNodeProcess(pid, folder));
 			found.push({runtime: 'local', session: marker.sessionId, node, kind, port, state: alive ? 'running' : 'exited', handle: pid ? `pid ${pid}` : '-', ips: ['127.0.0.1']});
 		}
 	}
@@ -102,7 +91,7 @@ export async function removeEverything(docker: Docker | undefined): Promise<{con
 		for (const entry of nodes) {
 			if (!entry.isDirectory()) continue;
 			const pid = await readPid(join(dir, entry.name, `${entry.name}.pid`));
-			if (pid !== undefined && (await isRedisProcess(pid))) {
+			if (pid !== undefined && (await isSessionNodeProcess(pid, join(dir, entry.name)))) {
 				try {
 					process.kill(pid, 'SIGKILL');
 					removed.processes.push(pid);

@@ -1,14 +1,16 @@
-import {execa} from 'execa';
 import {RedisLabError} from '../errors.js';
-import {DockerRuntime, DEFAULT_IMAGE} from './docker.js';
-import {dockerClient, pingDocker} from './docker-common.js';
-import {LocalRuntime} from './local.js';
+import {DockerRuntime, DEFAULT_IMAGE} from './docker/index.js';
+import {describeDockerHost, dockerClient, pingDocker} from './docker/client.js';
+import {findBinary} from './local-binaries.js';
+import {LocalRuntime} from './local/runtime.js';
 import type {Runtime, RuntimeKind, RuntimeOptions} from './types.js';
 
 export interface DetectOptions extends Omit<RuntimeOptions, 'image'> {
 	/** Forced runtime; otherwise docker when the daemon answers, else local when redis-server exists. */
 	runtime?: RuntimeKind;
 	image?: string;
+	/** Where to say that Docker was not reachable and local processes are used; default: stderr, once per process. */
+	onNotice?: (line: string) => void;
 }
 
 export function parseRuntimeKind(value: string | undefined): RuntimeKind | undefined {
@@ -22,13 +24,18 @@ export function imageFrom(option?: string): string {
 	return option || process.env.REDIS_LAB_IMAGE || DEFAULT_IMAGE;
 }
 
-async function hasRedisServer(redisBin?: string): Promise<boolean> {
-	try {
-		await execa(redisBin ? `${redisBin}/redis-server` : 'redis-server', ['--version'], {timeout: 3000});
-		return true;
-	} catch {
-		return false;
-	}
+/** Whether the local runtime could run here: Linux or macOS with a redis-server on PATH (or in --redis-bin). */
+async function localPossible(redisBin?: string): Promise<boolean> {
+	return process.platform !== 'win32' && (await findBinary('redis-server', {binDir: redisBin})) !== undefined;
+}
+
+let announced = false;
+
+/** Says once per process, on stderr (before any screen is drawn), that Docker was tried and local processes are used. */
+function announceOnce(line: string): void {
+	if (announced) return;
+	announced = true;
+	process.stderr.write(`${line}\n`);
 }
 
 /** Picks and builds the runtime for a session. Docker down with --runtime docker fails within ~3 s. */
@@ -44,9 +51,15 @@ export async function createRuntime(options: DetectOptions): Promise<Runtime> {
 		await pingDocker(docker, 1500);
 		return new DockerRuntime(base, docker);
 	} catch (dockerFailure) {
-		if (await hasRedisServer(options.redisBin)) return new LocalRuntime(base);
-		throw new RedisLabError('NO_RUNTIME', 'Neither Docker nor redis-server is available', {
-			hint: 'Start Docker (or set DOCKER_HOST), or install Redis 7 (apt-get install redis-server redis-sentinel redis-tools) and use --runtime local.',
+		const tried = describeDockerHost();
+		if (await localPossible(options.redisBin)) {
+			(options.onNotice ?? announceOnce)(`redis-lab: Docker is not reachable at ${tried}; using local redis-server processes (--runtime docker to insist).`);
+			return new LocalRuntime(base);
+		}
+		throw new RedisLabError('NO_RUNTIME', `Neither Docker (tried ${tried}) nor redis-server is available`, {
+			hint: process.platform === 'win32'
+				? 'Start Docker Desktop (or set DOCKER_HOST); the local runtime needs Linux or macOS.'
+				: 'Start Docker (or set DOCKER_HOST / docker context use), or install Redis 7 (apt-get install redis-server redis-sentinel redis-tools) and use --runtime local.',
 			cause: dockerFailure,
 		});
 	}

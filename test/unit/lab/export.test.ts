@@ -6,8 +6,8 @@ import {fileURLToPath} from 'node:url';
 import {parse} from 'yaml';
 import {exportLab} from '../../../source/engine/lab/export.js';
 import {validateLab} from '../../../source/engine/lab/schema.js';
-import {LocalRuntime} from '../../../source/engine/runtime/local.js';
-import {DockerRuntime} from '../../../source/engine/runtime/docker.js';
+import {LocalRuntime} from '../../../source/engine/runtime/local/runtime.js';
+import {DockerRuntime} from '../../../source/engine/runtime/docker/index.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/labs/00-fixture.yaml', import.meta.url));
 

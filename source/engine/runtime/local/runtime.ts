@@ -1,4 +1,5 @@
 import {execa} from 'execa';
+import {checkRedisBinaries} from '../local-binaries.js';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
@@ -29,7 +30,7 @@ function portFree(port: number): Promise<boolean> {
 	});
 }
 
-/** redis-server and redis-sentinel processes on 127.0.0.1, files in one marked temp folder per session. */
+/** redis-server and redis-sentinel processes on 127.0.0.1, files in one marked session folder (under the user's cache folder) per session. */
 export class LocalRuntime implements Runtime {
 	readonly kind = 'local' as const;
 	readonly sessionId: string;
@@ -56,19 +57,7 @@ export class LocalRuntime implements Runtime {
 
 	async prepare(onProgress?: (progress: PullProgress) => void): Promise<void> {
 		onProgress?.({image: 'redis-server', current: 0, total: 0, status: 'looking for redis-server'});
-		let version: string;
-		try {
-			const {stdout} = await execa(this.bin('redis-server'), ['--version'], {timeout: 5000});
-			version = /v=(\d+\.\d+\.\d+)/.exec(stdout)?.[1] ?? '0';
-			await execa(this.bin('redis-cli'), ['--version'], {timeout: 5000});
-		} catch (error) {
-			throw new RedisLabError('REDIS_BIN_MISSING', `redis-server or redis-cli was not found${this.binDir ? ` in ${this.binDir}` : ' on PATH'}`, {
-				cause: error,
-			});
-		}
-		if (Number(version.split('.')[0]) < 7) {
-			throw new RedisLabError('REDIS_BIN_MISSING', `redis-server ${version} is too old: the labs need Redis 7`, {hint: 'Install Redis 7, or use --runtime docker.'});
-		}
+		const version = (await checkRedisBinaries({binDir: this.binDir}))['redis-server'].version;
 		this.label = `redis-server ${version}`;
 		this.sessionDir ??= await createSessionDir(this.sessionId, 'local');
 	}
