@@ -96,14 +96,16 @@ export class CastRecorder {
  */
 export function recordStream(stream: NodeJS.WriteStream, recorder: CastRecorder): () => void {
 	const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-	stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+	const recording = (chunk: unknown, ...rest: unknown[]): boolean => {
 		if (typeof chunk === 'string' || chunk instanceof Uint8Array) recorder.output(chunk);
 		return write(chunk, ...rest);
-	}) as typeof stream.write;
+	};
+	stream.write = recording;
 	const onResize = () => recorder.resize(stream.columns ?? 80, stream.rows ?? 24);
 	stream.on('resize', onResize);
 	return () => {
-		stream.write = write as typeof stream.write;
+		const original: unknown = write;
+		stream.write = original as typeof stream.write;
 		stream.off('resize', onResize);
 	};
 }

@@ -48,7 +48,7 @@ export interface ActionContext {
 	lang: Lang;
 	memory: LabMemory;
 	/** Node name for a reference (`current-master` asks the sentinels). */
-	resolveNode(ref: string): string;
+	resolveNode: (ref: string) => string;
 	/** Expands `{{node.host}}` / `{{node.port}}` to the addresses nodes use for each other. */
 	expand(text: string): string;
 }
@@ -73,11 +73,11 @@ export interface ScriptContext {
 	/** A node reference as a shell word inside a longer word: `replica1`, `$(current_master)`. */
 	node(ref: string): string;
 	/** A node reference as a separate argument: `replica1`, `"$(current_master)"`. */
-	arg(ref: string): string;
+	arg: (ref: string) => string;
 	/** A command's words, templates filled (the current master's address asked when the script runs), quoted for bash. */
 	words(command: string): string[];
 	/** Template-filled text quoted as one bash word. */
-	word(text: string): string;
+	word: (text: string) => string;
 	/** Lines that start a node: its config file, create and a PING wait the first time, a plain start after. */
 	start(name: string): string[];
 	/** Lines that merge directives into the node's config file. */
@@ -118,7 +118,7 @@ export interface CheckContext {
 	baseline: Map<string, number>;
 	writes: Map<string, WriteRecord>;
 	clients: Map<string, () => ClientFigures>;
-	resolveNode(ref: string): string;
+	resolveNode: (ref: string) => string;
 	/** Expands `{{node.port}}` / `{{node.host}}` in a check's expected text. */
 	expand?(text: string): string;
 	/** Language of the verdict's detail (default en). */

@@ -6,7 +6,7 @@ import {LabFile} from './lab-schema.js';
  * Draft 7, which most YAML editors read. Rules between fields (declared nodes, ids) are lint's job.
  */
 export function labJsonSchema(): Record<string, unknown> {
-	return z.toJSONSchema(LabFile, {io: 'input', target: 'draft-7', unrepresentable: 'any'}) as Record<string, unknown>;
+	return z.toJSONSchema(LabFile, {io: 'input', target: 'draft-7', unrepresentable: 'any'});
 }
 
 /** The text of `labs/schema.json`. */

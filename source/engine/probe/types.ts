@@ -37,7 +37,8 @@ export interface ReplicationInfo {
 export interface SentinelMasterEntry {
 	index: number;
 	name: string;
-	status: 'ok' | 'sdown' | 'odown' | string;
+	/** `ok`, `sdown` or `odown` (any other text a future Redis may report is kept). */
+	status: string;
 	host: string;
 	port: number;
 	slaves: number;

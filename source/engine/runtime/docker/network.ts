@@ -19,7 +19,7 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 		});
 	}
 	const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
-	const config = (await probe.inspect()).IPAM?.Config?.[0] as {Subnet?: string; Gateway?: string} | undefined;
+	const config = (await probe.inspect()).IPAM?.Config?.[0];
 	if (!config?.Subnet) return {id: probe.id};
 	await probe.remove();
 	const network = await docker.createNetwork({

@@ -13,11 +13,11 @@ export interface DockerShellContext {
 	image: string;
 	password?: string;
 	/** A node's port (for node names, never shell expressions). */
-	port(node: string): number;
+	port: (node: string) => number;
 	/** The lab network's subnet, once created with a fixed one. */
 	subnet(): string | undefined;
 	/** A node's fixed IP on the lab network, when known before it starts. */
-	fixedIp(node: string): string | undefined;
+	fixedIp: (node: string) => string | undefined;
 	/** The IP a node rejoins the network with (kept from before it was cut off). */
 	healIp(node: string): string | undefined;
 	/** A node's spec, when known (a sentinel's `--add-host` names its master). */

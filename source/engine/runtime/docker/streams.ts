@@ -66,7 +66,7 @@ export async function* followLogs(docker: Docker, container: Docker.Container, o
 /** The last `lines` lines of a container's log as text ('' when there is none). */
 export async function tailLogs(container: Docker.Container, lines: number): Promise<string> {
 	try {
-		const buffer = (await container.logs({follow: false, stdout: true, stderr: true, tail: lines})) as unknown as Buffer;
+		const buffer = await container.logs({follow: false, stdout: true, stderr: true, tail: lines});
 		return demuxBuffer(buffer).trimEnd();
 	} catch {
 		return '';

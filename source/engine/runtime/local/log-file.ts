@@ -18,7 +18,7 @@ function readRange(file: string, start: number, end: number): Promise<string> {
 	return new Promise((resolve) => {
 		let text = '';
 		createReadStream(file, {start, end, encoding: 'utf8'})
-			.on('data', (data) => (text += data))
+			.on('data', (data) => (text += String(data)))
 			.on('end', () => resolve(text))
 			.on('error', () => resolve(text));
 	});

@@ -6,7 +6,7 @@ import type {ShellText} from '../types.js';
 export interface LocalShellContext {
 	password?: string;
 	/** A node's port (for node names, never shell expressions). */
-	port(node: string): number;
+	port: (node: string) => number;
 }
 
 const NO_NETWORK = '# network isolation needs the docker runtime';
