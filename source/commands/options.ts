@@ -47,6 +47,7 @@ export const OPTIONS = {
 	redisBin: {flags: '--redis-bin <dir>', help: 'optionRedisBin'},
 	sentinels: {flags: '--sentinels <2|3>', help: 'optionSentinels', parse: parseSentinels},
 	downAfter: {flags: '--down-after <ms>', help: 'optionDownAfter', parse: parseDownAfter},
+	from: {flags: '--from <step>', help: 'optionFrom'},
 	clean: {flags: '--clean', help: 'optionClean'},
 	keep: {flags: '--keep', help: 'optionKeep'},
 	lang: {flags: '--lang <en|zh>', help: 'optionLang', parse: parseLang},
@@ -68,6 +69,8 @@ export interface ParsedOptions {
 	redisBin?: string;
 	sentinels?: 2 | 3;
 	downAfter?: number;
+	/** A step number (1-based) or a step id. */
+	from?: string;
 	clean?: boolean;
 	keep?: boolean;
 	lang?: Lang;

@@ -23,7 +23,16 @@ function printEntry(entry: TranscriptEntry): void {
 }
 
 /** Runs one lab headless on a fresh session; resolves true when every check passed. */
-export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options: {downAfterMs?: number; keep?: boolean} = {}): Promise<boolean> {
+/** The 0-based index of `--from` (a 1-based number or a step id). */
+export function stepIndexOf(lab: Lab, from: string, lang: Lang): number {
+	const byId = lab.steps.findIndex((step) => step.id === from);
+	if (byId !== -1) return byId;
+	const number = Number(from);
+	if (Number.isInteger(number) && number >= 1 && number <= lab.steps.length) return number - 1;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.badFrom, {value: from, lab: lab.id, count: lab.steps.length}));
+}
+
+export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options: {downAfterMs?: number; keep?: boolean; from?: number} = {}): Promise<boolean> {
 	const session = await openSession(flags);
 	if (!lab.runtimes.includes(session.runtime.kind)) {
 		throw new RedisLabError('NEEDS_DOCKER', `Lab ${lab.id} needs the ${lab.runtimes.join(' or ')} runtime (it cuts a node off the network)`, {hint: 'Run it with --runtime docker.'});
@@ -56,7 +65,14 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		}
 		session.ready();
 		ok = true;
+		const from = options.from ?? 0;
+		if (from > 0) {
+			print(paint(`\n▸ ${t(lang, m.runCatchUp, {number: from + 1})}`, 'bold'));
+			ok = await runner.catchUp(from);
+			flush();
+		}
 		for (const [index, step] of lab.steps.entries()) {
+			if (index < from || !ok) continue;
 			flush();
 			print(paint(`\n▸ ${t(lang, m.runStep, {number: index + 1, count: lab.steps.length, title: text(step.title)})}`, 'bold'));
 			print(indent(text(step.text).trim(), '  '));
@@ -97,7 +113,8 @@ export const run: CommandAction = async ([labId], options) => {
 	const labs = await loadCatalogue();
 	if (labId !== 'all') {
 		const lab = findLab(labs, labId!);
-		return (await runLab(lab, flags, lang, {downAfterMs})) ? 0 : 1;
+		const from = options.from === undefined ? undefined : stepIndexOf(lab, options.from, lang);
+		return (await runLab(lab, flags, lang, {downAfterMs, from})) ? 0 : 1;
 	}
 	const results: Array<{lab: Lab; result: string; seconds: number}> = [];
 	const started = Date.now();

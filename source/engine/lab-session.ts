@@ -37,11 +37,11 @@ export class LabSession implements SessionStore, SessionIntents {
 			await this.session.prepare();
 			await this.runner.setup();
 			this.session.ready();
-			this.runner.goTo(this.options.startAt ?? 0);
-			this.watch();
 		} catch (error) {
 			this.session.fail(error);
+			return;
 		}
+		await this.moveTo(this.options.startAt ?? 0);
 	}
 
 	private watch(): void {
@@ -73,10 +73,46 @@ export class LabSession implements SessionStore, SessionIntents {
 		return this.runStep();
 	}
 
+	/**
+	 * Opens a step with the servers in the state it expects: the earlier steps that have not passed
+	 * are replayed first ("catching up"); going back over a step that ran rebuilds the lab from its
+	 * starting state and replays up to the step.
+	 */
 	goToStep(index: number): void {
+		void this.moveTo(index);
+	}
+
+	private async moveTo(index: number): Promise<void> {
+		if (this.busy) return;
+		const steps = this.getState().lab?.steps ?? [];
+		const target = Math.max(0, Math.min(steps.length - 1, index));
 		this.runner.stopWatching();
-		this.runner.goTo(index);
-		if (!this.busy) this.watch();
+		const ranFrom = (from: number) => steps.slice(from).some((step) => step.status === 'passed' || step.status === 'failed' || step.status === 'running');
+		const behind = steps.slice(0, target).some((step) => step.status !== 'passed');
+		if (!ranFrom(target) && !behind) {
+			this.runner.goTo(target);
+			this.watch();
+			return;
+		}
+		this.busy = true;
+		try {
+			if (ranFrom(target)) await this.rebuild();
+			await this.runner.catchUp(target);
+		} catch (error) {
+			this.session.record('error', messageOf(error));
+		} finally {
+			this.busy = false;
+		}
+		this.watch();
+	}
+
+	/** A fresh runner on freshly built nodes, at step 1. */
+	private async rebuild(): Promise<void> {
+		this.runner.dispose();
+		await this.session.reset();
+		this.runner = new LabRunner(this.session, this.runner.lab, this.options);
+		await this.runner.setup();
+		this.session.ready();
 	}
 
 	next(): void {
@@ -92,13 +128,8 @@ export class LabSession implements SessionStore, SessionIntents {
 		if (this.busy) return;
 		this.busy = true;
 		try {
-			this.runner.dispose();
-			await this.session.reset();
-			const fresh = new LabRunner(this.session, this.runner.lab, this.options);
-			this.runner = fresh;
-			await fresh.setup();
-			this.session.ready();
-			fresh.goTo(0);
+			await this.rebuild();
+			this.runner.goTo(0);
 		} catch (error) {
 			this.session.fail(error);
 		} finally {
