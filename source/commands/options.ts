@@ -39,6 +39,17 @@ export function parseDownAfter(value: string, lang: Lang = 'en'): number {
 	throw new RedisLabError('BAD_INPUT', t(lang, m.badDownAfter, {value}));
 }
 
+export function parseIdleLimit(value: string, lang: Lang = 'en'): number {
+	const seconds = Number(value);
+	if (value.trim() !== '' && Number.isFinite(seconds) && seconds > 0) return seconds;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.badIdleLimit, {value}));
+}
+
+export function parsePaceOption(value: string, lang: Lang = 'en'): 'slow' | 'normal' | 'fast' {
+	if (value === 'slow' || value === 'normal' || value === 'fast') return value;
+	throw new RedisLabError('BAD_INPUT', t(lang, m.badPace, {value}));
+}
+
 export const OPTIONS = {
 	runtime: {flags: '--runtime <docker|local>', help: 'optionRuntime', parse: parseRuntimeKind},
 	image: {flags: '--image <image>', help: 'optionImage'},
@@ -48,6 +59,11 @@ export const OPTIONS = {
 	sentinels: {flags: '--sentinels <2|3>', help: 'optionSentinels', parse: parseSentinels},
 	downAfter: {flags: '--down-after <ms>', help: 'optionDownAfter', parse: parseDownAfter},
 	from: {flags: '--from <step>', help: 'optionFrom'},
+	record: {flags: '--record <file.cast>', help: 'optionRecord'},
+	idleLimit: {flags: '--idle-limit <seconds>', help: 'optionIdleLimit', parse: parseIdleLimit},
+	autoplay: {flags: '--autoplay', help: 'optionAutoplay'},
+	pace: {flags: '--pace <slow|normal|fast>', help: 'optionPace', parse: parsePaceOption},
+	demo: {flags: '--demo', help: 'optionDemo'},
 	clean: {flags: '--clean', help: 'optionClean'},
 	keep: {flags: '--keep', help: 'optionKeep'},
 	lang: {flags: '--lang <en|zh>', help: 'optionLang', parse: parseLang},
@@ -71,6 +87,11 @@ export interface ParsedOptions {
 	downAfter?: number;
 	/** A step number (1-based) or a step id. */
 	from?: string;
+	record?: string;
+	idleLimit?: number;
+	autoplay?: boolean;
+	pace?: 'slow' | 'normal' | 'fast';
+	demo?: boolean;
 	clean?: boolean;
 	keep?: boolean;
 	lang?: Lang;

@@ -23,7 +23,7 @@ interface CommandSpec {
 const lab = {syntax: '<lab>', help: 'argumentLab'} as const;
 
 export const COMMANDS: readonly CommandSpec[] = [
-	{name: 'start', help: 'commandStart', args: [{syntax: '[lab]', help: 'argumentLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'reset', 'debug'], load: async () => (await import('./start.js')).start},
+	{name: 'start', help: 'commandStart', args: [{syntax: '[lab]', help: 'argumentLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'reset', 'downAfter', 'record', 'idleLimit', 'autoplay', 'pace', 'demo', 'debug'], load: async () => (await import('./start.js')).start},
 	{name: 'list', help: 'commandList', options: ['lang', 'debug'], load: async () => (await import('./list.js')).list},
 	{name: 'run', help: 'commandRun', args: [{syntax: '<lab>', help: 'argumentRunLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'downAfter', 'from', 'debug'], load: async () => (await import('./run.js')).run},
 	{name: 'export', help: 'commandExport', args: [lab], options: ['runtime', 'image', 'basePort', 'password', 'redisBin', 'lang', 'debug'], load: async () => (await import('./export.js')).exportLab},

@@ -12,11 +12,20 @@ import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
 import {removeEverything, reachableDocker} from '../engine/inventory.js';
 import {dockerClient} from '../engine/runtime/docker/index.js';
+import {autoplay} from '../engine/autoplay.js';
+import {CastRecorder, recordStream} from '../record/asciicast.js';
+import {markSteps} from '../record/step-markers.js';
 
 /** The interactive app: the menu, or one lab. */
 export const start: CommandAction = async ([labId], options) => {
 	const flags = runtimeFlags(options);
 	const {lang} = options;
+	if (options.autoplay && !labId) throw new RedisLabError('BAD_INPUT', t(lang, m.autoplayNeedsLab));
+	// Ink draws only the last frame when it believes it runs in CI: on a real terminal, draw live.
+	if (process.stdout.isTTY) {
+		delete process.env.CI;
+		delete process.env.CONTINUOUS_INTEGRATION;
+	}
 	// Loading Ink and React takes a good part of start-up: begin while the catalogue and Docker are read.
 	const ui = Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
 	ui.catch(() => undefined);
@@ -72,6 +81,7 @@ export const start: CommandAction = async ([labId], options) => {
 			current = new LabSession(session, lab, {
 				lang,
 				basePort: flags.basePort,
+				downAfterMs: options.downAfter,
 				startAt: saved.lastStep,
 				onStepDone: (id, stepId) => progress.markDone(id, stepId),
 			});
@@ -79,9 +89,33 @@ export const start: CommandAction = async ([labId], options) => {
 				const index = session.getState().lab?.current;
 				if (index !== undefined) progress.setLast(lab.id, index);
 			});
-			void current.open();
+			if (recorder) markSteps(session, lab, lang, recorder);
+			const opened = current.open();
+			if (options.autoplay) {
+				const playing = current;
+				void opened.then(async () => {
+					if (session.getState().phase !== 'ready') return finishAutoplay(false);
+					const passed = await autoplay(playing, {pace: options.pace, lang});
+					finishAutoplay(passed);
+				});
+			} else {
+				void opened;
+			}
 			return current;
 		},
+	};
+
+	const recorder = options.record ? new CastRecorder(options.record, {
+		width: process.stdout.columns ?? 80,
+		height: process.stdout.rows ?? 24,
+		title: `redis-lab${labId ? ` · ${labId}` : ''}`,
+		command: ['redis-lab', 'start', ...(labId ? [labId] : []), ...(options.autoplay ? ['--autoplay'] : [])].join(' '),
+	}, {idleLimit: options.idleLimit}) : undefined;
+	const stopRecording = recorder ? recordStream(process.stdout, recorder) : () => undefined;
+	/** Autoplay ended: hold the last screen a moment, then leave (non-zero when a check failed). */
+	const finishAutoplay = (passed: boolean) => {
+		if (!passed) process.exitCode = 1;
+		setTimeout(() => instance.unmount(), passed ? 1500 : 4000);
 	};
 
 	const [{render}, React, {App}] = await ui;
@@ -153,6 +187,8 @@ export const start: CommandAction = async ([labId], options) => {
 	process.stdin.on('error', () => onSignal('SIGHUP'));
 	const instance = render(React.createElement(App, {controller, onExit: (result) => (exitResult = result)}), {exitOnCtrlC: false, maxFps: 20, patchConsole: false});
 	await instance.waitUntilExit();
+	stopRecording();
+	await recorder?.close();
 	const keep = exitResult.keep || flags.keep;
 	if (current) process.stdout.write(keep ? 'Leaving the lab running. Remove it later with: redis-lab down\n' : 'Removing the lab\'s nodes...\n');
 	await teardown(keep);

@@ -80,6 +80,16 @@ export interface LabRunState {
 	setup: 'pending' | 'running' | 'done' | 'failed';
 	/** Set while earlier steps are replayed to open step `to` with its state (LabRunner.catchUp). */
 	catchingUp?: {to: number};
+	/** Set while the lab plays itself (`--autoplay`). */
+	autoplay?: AutoplayState;
+}
+
+export interface AutoplayState {
+	status: 'playing' | 'passed' | 'failed';
+	/** The command being typed, as far as it has been typed. */
+	typing?: string;
+	/** Why it stopped, when it failed. */
+	reason?: string;
 }
 
 export type SessionPhase = 'idle' | 'preparing' | 'pulling' | 'starting' | 'ready' | 'failed' | 'closing' | 'closed';

@@ -163,8 +163,11 @@ export class LabRunner {
 		return this.active.signal;
 	}
 
-	/** Runs the step's remaining actions, then waits for its checks. Resolves true when all pass. */
-	async runStep(index = this.current): Promise<boolean> {
+	/**
+	 * Runs the step's remaining actions, then waits for its checks. Resolves true when all pass.
+	 * `beforeAction` sees each action's commands before it runs (autoplay types them).
+	 */
+	async runStep(index = this.current, options: {beforeAction?: (commands: string[]) => Promise<void>} = {}): Promise<boolean> {
 		const step = this.lab.steps[index];
 		if (!step) throw new RedisLabError('BAD_INPUT', `No step ${index + 1} in ${this.lab.id}`);
 		const signal = this.begin();
@@ -174,6 +177,7 @@ export class LabRunner {
 		const context = this.startChecks(step);
 		try {
 			for (let done = this.actionsDone.get(index) ?? 0; done < step.do.length; done++) {
+				await options.beforeAction?.(this.commandsOf({...step, do: [step.do[done]!]}));
 				await this.perform(step.do[done]!);
 				this.actionsDone.set(index, done + 1);
 			}
