@@ -5,11 +5,12 @@ export class Terminal {
 	private readonly socket = `redis-lab-test-${process.pid}`;
 	private readonly session = 'app';
 
-	constructor(command: string, options: {columns?: number; rows?: number; env?: Record<string, string>} = {}) {
+	/** `ci`: run with CI=true set, as on a CI machine (the app must still draw live on a terminal). */
+	constructor(command: string, options: {columns?: number; rows?: number; env?: Record<string, string>; ci?: boolean} = {}) {
 		const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${shellQuote(value)}`).join(' ');
 		// Ink draws only the last frame when it thinks it runs in CI: the app runs as a learner would.
 		// The pane stays after the app exits, so its last screen and exit code can be read.
-		this.tmux('new-session', '-d', '-s', this.session, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), `env -u CI -u CONTINUOUS_INTEGRATION ${env} ${command}; echo "[exit $?]"; sleep 600`);
+		this.tmux('new-session', '-d', '-s', this.session, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), `env -u CI -u CONTINUOUS_INTEGRATION ${options.ci ? 'CI=true ' : ''}${env} ${command}; echo "[exit $?]"; sleep 600`);
 	}
 
 	private tmux(...args: string[]): string {
