@@ -76,7 +76,7 @@ export const start: CommandAction = async ([labId], options) => {
 			if (!lab.runtimes.includes(runtime.kind)) throw new RedisLabError('NEEDS_DOCKER', `${lab.id} needs the docker runtime (it cuts a node off the network)`, {hint: 'Start redis-lab with --runtime docker.'});
 			const inTheWay = await leftoversInTheWay(flags, runtime.kind);
 			if (inTheWay.length > 0) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session are in the way: ${inTheWay.join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
-			const session = new Session({runtime, password: flags.password});
+			const session = new Session({runtime, password: flags.password, demo: options.demo});
 			const saved = progress.get(lab.id);
 			current = new LabSession(session, lab, {
 				lang,

@@ -121,7 +121,7 @@ export class Observers {
 		void (async () => {
 			try {
 				for await (const text of runtime.logs(name, {tail: 200, signal: controller.signal})) {
-					const line: LogLine = {seq: store.nextSeq(), node: name, text, receivedAt: Date.now()};
+					const line: LogLine = {seq: store.nextSeq(), node: name, text: store.mask(text), receivedAt: Date.now()};
 					store.update((state) => ({...state, logs: [...state.logs, line].slice(-MAX_LOGS)}));
 				}
 			} catch {

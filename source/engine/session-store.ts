@@ -10,6 +10,9 @@ export class StateStore {
 	private notifyScheduled = false;
 	private seq = 0;
 
+	/** Applied to every transcript entry and log line (`--demo` masks what changes between runs). */
+	mask: (text: string) => string = (text) => text;
+
 	constructor(runtime: Pick<Runtime, 'sessionId' | 'kind' | 'label'>) {
 		this.state = {id: runtime.sessionId, runtime: runtime.kind, runtimeLabel: runtime.label, phase: 'idle', nodes: [], events: [], logs: [], transcript: []};
 	}
@@ -38,7 +41,7 @@ export class StateStore {
 	}
 
 	record(kind: TranscriptKind, text: string, extra: Partial<TranscriptEntry> = {}): void {
-		const entry: TranscriptEntry = {seq: this.nextSeq(), at: Date.now(), kind, text, ...extra};
+		const entry: TranscriptEntry = {seq: this.nextSeq(), at: Date.now(), kind, text: this.mask(text), ...extra};
 		this.update((state) => ({...state, transcript: [...state.transcript, entry].slice(-MAX_TRANSCRIPT)}));
 	}
 

@@ -1,3 +1,4 @@
+import {maskForDemo} from './demo-mask.js';
 import {randomBytes} from 'node:crypto';
 import {RedisLabError, messageOf} from './errors.js';
 import {DEFAULT_POLL_MS} from './probe/poller.js';
@@ -21,6 +22,8 @@ export interface SessionOptions {
 	events?: EventSourceFactory;
 	/** Time for waits (tests pass a FakeClock). */
 	clock?: Clock;
+	/** Masks what changes from run to run in the transcript and logs (`--demo`). */
+	demo?: boolean;
 }
 
 /** Probe interval while a start-up wait runs. */
@@ -57,6 +60,7 @@ export class Session {
 		this.runtime = options.runtime;
 		this.clock = options.clock ?? realClock;
 		this.store = new StateStore(this.runtime);
+		if (options.demo) this.store.mask = (text) => maskForDemo(text, this.runtime.sessionId);
 		this.observers = new Observers({runtime: this.runtime, store: this.store, pollMs: options.pollMs ?? DEFAULT_POLL_MS, password: options.password, probe: options.probe, events: options.events});
 		this.nodes = new NodeActions({
 			runtime: this.runtime,
