@@ -1,7 +1,7 @@
 import React from 'react';
 import type {TranscriptEntry} from '../engine/session-state.js';
 import type {Lang} from '../i18n/index.js';
-import {say, wrap} from './presentation/text.js';
+import {say, width as displayWidth, wrap} from './presentation/text.js';
 import {BlankLines, Lines, Section, type Line} from './Section.js';
 
 export interface CommandLogProps {
@@ -14,7 +14,7 @@ export interface CommandLogProps {
 
 /** Wraps `text` under `first`, later lines indented as far. */
 export function hangingLines(key: string, first: string, text: string, width: number, color?: string): Line[] {
-	const indent = ' '.repeat([...first].length);
+	const indent = ' '.repeat(displayWidth(first));
 	return wrap(text, Math.max(10, width - indent.length)).map((line, index) => ({key: `${key}.${index}`, text: `${index === 0 ? first : indent}${line}`, color}));
 }
 

@@ -17,10 +17,10 @@ import {intentFor, type Intent} from './keybindings.js';
 import {LogView} from './LogView.js';
 import {NodeGrid} from './NodeGrid.js';
 import {eventScroll, moveEvents, type EventMove} from './presentation/events.js';
-import {layout} from './presentation/layout.js';
+import {CONSOLE_ROWS, layout} from './presentation/layout.js';
 import {CHANGE_WINDOW_MS} from './presentation/nodes.js';
 import {readerContent} from './presentation/reader.js';
-import {say, wrap} from './presentation/text.js';
+import {cut, say, width as displayWidth, wrap} from './presentation/text.js';
 import {Reader, maxScroll} from './Reader.js';
 import {PullProgress} from './StartupScreen.js';
 import {StepPanel} from './StepPanel.js';
@@ -74,6 +74,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 		checks: current?.checks.length ?? 0,
 		note: Boolean(step?.note),
 		extras: (current?.error ? 1 : 0) + (current?.status === 'failed' && step?.hint ? 1 : 0),
+		bottom: bottom === 'console' ? CONSOLE_ROWS : undefined,
 		banner: (failedBanner ? (state.error?.hint ? 2 : 1) : ready ? 0 : 1) + promptLines - 1,
 	});
 	const width = fit.width;
@@ -145,10 +146,12 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 	if (help) return <HelpScreen rows={rows} lang={lang} width={width} />;
 
 	const title = lab ? lab.lab.title[lang] ?? lab.lab.title.en : 'lab';
+	// Cut here, in display columns: Ink's own truncation can leave a wide character one column over.
+	const headerMain = cut(say(lang, 'header', {lab: lab?.lab.id ?? '', n: (lab?.current ?? 0) + 1, total: lab?.steps.length ?? 0}), width);
 	const header = (
 		<Text wrap="truncate">
-			<Text bold color="blue">{say(lang, 'header', {lab: lab?.lab.id ?? '', n: (lab?.current ?? 0) + 1, total: lab?.steps.length ?? 0})}</Text>
-			<Text color="gray"> · {title} · {state.runtime} · {state.runtimeLabel}</Text>
+			<Text bold color="blue">{headerMain}</Text>
+			<Text color="gray">{cut(` · ${title} · ${state.runtime} · ${state.runtimeLabel}`, width - displayWidth(headerMain))}</Text>
 		</Text>
 	);
 	const keyBar = prompt ? <Text bold color="yellow" inverse>{prompt}</Text> : <KeyHelp view={reading ? 'reader' : bottom === 'console' ? 'console' : 'lab'} lang={lang} width={width} />;

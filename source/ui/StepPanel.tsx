@@ -3,7 +3,7 @@ import type {Lang, Step} from '../engine/lab/types.js';
 import type {StepState} from '../engine/session-state.js';
 import {Section} from './Section.js';
 import {Text} from './Text.js';
-import {cut, say, width as displayWidth, wrap, wrapLines} from './presentation/text.js';
+import {cut, joinLines, say, width as displayWidth, wrap, wrapLines} from './presentation/text.js';
 import {CHECK_COLOR, CHECK_MARK, localText, statusText} from './presentation/step.js';
 
 export {wrapLines} from './presentation/text.js';
@@ -30,7 +30,7 @@ export interface StepPanelProps {
  * What does not fit is cut with … and the title says `e` opens the whole step.
  */
 export function StepPanel({step, state, index, total, lang, width, textLines, commands = 4, checks = 99, note = true}: StepPanelProps) {
-	const flat = (value: {en: string; zh?: string}) => localText(value, lang).replace(/\s*\n\s*/g, ' ');
+	const flat = (value: {en: string; zh?: string}) => joinLines(localText(value, lang));
 	const full = flat(step.text);
 	// Wrap by hand to a fixed number of lines: text taller than its region would push the screen down.
 	const narrative = wrapLines(full, Math.max(20, width - 1), textLines);

@@ -12,6 +12,8 @@ export interface LayoutInput {
 	extras: number;
 	/** Lines above the step (start-up progress, session error). */
 	banner: number;
+	/** Lines the bottom region needs at least (the console: a few replies and its prompt). */
+	bottom?: number;
 }
 
 /** Rows given to each region of the lab screen. */
@@ -37,6 +39,8 @@ export interface Layout {
 
 /** A pane this wide shows "replica1 online off=1427 lag=0" and "status=ok slaves=2 sentinels=3" whole. */
 export const PANE_MIN_WIDTH = 33;
+/** Lines the console asks for: a few replies above its prompt. */
+export const CONSOLE_ROWS = 5;
 const HEADER = 1;
 const KEY_BAR = 1;
 const MIN_TIMELINE = 2;
@@ -73,7 +77,8 @@ export function layout(input: LayoutInput): Layout {
 	// A row with a Redis server needs its title and four fields; a row of sentinels two lines per master.
 	const paneRows: number[] = panes ? groups.map((row) => (row.some((index) => kinds[index] === 'redis') ? 5 : 3)) : [];
 	const paneHeight = () => paneRows.reduce((sum, rows) => sum + rows + 2, 0);
-	let free = budget - HEADER - KEY_BAR - input.banner - (panes ? paneHeight() : input.nodes + 1) - (1 + MIN_TIMELINE) - (1 + MIN_BOTTOM);
+	const minBottom = Math.max(MIN_BOTTOM, input.bottom ?? 0);
+	let free = budget - HEADER - KEY_BAR - input.banner - (panes ? paneHeight() : input.nodes + 1) - (1 + MIN_TIMELINE) - (1 + minBottom);
 
 	// The step panel: its title line and extras always; the rest grows by priority while rows last.
 	const step = {textLines: 0, commands: 0, checks: 0, note: false};
@@ -110,6 +115,6 @@ export function layout(input: LayoutInput): Layout {
 		paneRows,
 		nodeHeight: panes ? paneHeight() : input.nodes + 1,
 		timelineRows: MIN_TIMELINE + timelineExtra,
-		bottomRows: MIN_BOTTOM + rest - timelineExtra,
+		bottomRows: minBottom + rest - timelineExtra,
 	};
 }

@@ -1,7 +1,7 @@
 import type {Step} from '../../engine/lab/types.js';
 import type {StepState, StepStatus} from '../../engine/session-state.js';
 import type {Lang} from '../../i18n/index.js';
-import {say, wrap, wrapParagraphs} from './text.js';
+import {joinLines, say, width, wrap, wrapParagraphs} from './text.js';
 
 export const CHECK_MARK = {pending: '…', passed: '✓', failed: '✗'} as const;
 export const CHECK_COLOR = {pending: 'gray', passed: 'green', failed: 'red'} as const;
@@ -25,14 +25,14 @@ export interface ReaderLine {
 
 /** Wraps `text` with `first` before its first line and the same width of spaces before the others. */
 function hanging(first: string, text: string, columns: number, color?: string): ReaderLine[] {
-	const indent = ' '.repeat([...first].length);
+	const indent = ' '.repeat(width(first));
 	return wrap(text, Math.max(10, columns - indent.length)).map((line, index) => ({text: `${index === 0 ? first : indent}${line}`, color}));
 }
 
 /** The whole step for the reader: narrative, note, hint, every command and every check, wrapped to `columns`. */
 export function stepLines(step: Step, state: StepState | undefined, lang: Lang, columns: number): ReaderLine[] {
 	const lines: ReaderLine[] = wrapParagraphs(localText(step.text, lang), columns).map((text) => ({text}));
-	const flat = (value: {en: string; zh?: string}) => localText(value, lang).replace(/\s*\n\s*/g, ' ');
+	const flat = (value: {en: string; zh?: string}) => joinLines(localText(value, lang));
 	if (step.note) lines.push({text: ''}, ...hanging(say(lang, 'note'), flat(step.note), columns, 'yellow'));
 	if (step.hint) lines.push({text: ''}, ...hanging(say(lang, 'hint'), flat(step.hint), columns, 'yellow'));
 	if (state && state.commands.length > 0) {

@@ -84,8 +84,19 @@ export function wrapLines(text: string, columns: number, lines: number): string[
 	return shown;
 }
 
+const WIDE = new RegExp(`[${CJK}\u3000-\u303F]`);
+
+/** Joins the lines of a paragraph: with a space between words, with nothing between CJK characters. */
+export function joinLines(text: string): string {
+	return text.replace(/[ \t]*\n\s*/g, (_match, offset: number, whole: string) => {
+		const before = whole.slice(0, offset).trimEnd().at(-1) ?? '';
+		const after = whole.slice(offset).trimStart().charAt(0);
+		return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+	});
+}
+
 /** One paragraph per line of the source text, each wrapped; blank source lines are kept as paragraph breaks. */
 export function wrapParagraphs(text: string, columns: number): string[] {
-	const paragraphs = text.trim().split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' '));
+	const paragraphs = text.trim().split(/\n\s*\n/).map(joinLines);
 	return paragraphs.flatMap((paragraph, index) => [...(index > 0 ? [''] : []), ...wrap(paragraph, columns)]);
 }
