@@ -18,9 +18,10 @@ import {LogView} from './LogView.js';
 import {NodeGrid} from './NodeGrid.js';
 import {eventScroll, moveEvents, type EventMove} from './presentation/events.js';
 import {CONSOLE_ROWS, layout} from './presentation/layout.js';
-import {CHANGE_WINDOW_MS} from './presentation/nodes.js';
+import {CHANGE_WINDOW_MS, paneContent} from './presentation/nodes.js';
 import {readerContent} from './presentation/reader.js';
-import {cut, say, width as displayWidth, wrap} from './presentation/text.js';
+import {cut, joinLines, say, width as displayWidth, wrap} from './presentation/text.js';
+import {localText} from './presentation/step.js';
 import {Reader, maxScroll} from './Reader.js';
 import {PullProgress} from './StartupScreen.js';
 import {StepPanel} from './StepPanel.js';
@@ -75,6 +76,8 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 		note: Boolean(step?.note),
 		extras: (current?.error ? 1 : 0) + (current?.status === 'failed' && step?.hint ? 1 : 0),
 		bottom: bottom === 'console' ? CONSOLE_ROWS : undefined,
+		narrative: step ? wrap(joinLines(localText(step.text, lang)), Math.max(20, Math.max(40, columns) - 1)).length : 0,
+		paneContent: paneContent(nodes, Math.max(40, columns), now, lang),
 		banner: (failedBanner ? (state.error?.hint ? 2 : 1) : ready ? 0 : 1) + promptLines - 1,
 	});
 	const width = fit.width;

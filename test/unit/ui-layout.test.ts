@@ -56,3 +56,14 @@ test('from 100 columns five panes get two rows, Redis servers above sentinels, e
 	assert.equal(paneGroups(['redis', 'redis', 'redis', 'redis', 'redis', 'redis', 'redis', 'redis'], 100), undefined);
 	assert.ok(PANE_MIN_WIDTH - 2 >= 'replica1 online off=1427 lag=0'.length, 'a replica row fits inside the border');
 });
+
+test('the step panel gets no more narrative lines than the text takes; panes grow for rows that wrap', () => {
+	const short = layout({...FAILOVER_STEP, columns: 120, rows: 40, narrative: 2});
+	assert.equal(short.textLines, 2);
+	const long = layout({...FAILOVER_STEP, columns: 120, rows: 40, narrative: 9});
+	assert.ok(long.textLines >= 4);
+	assert.ok(short.timelineRows + short.bottomRows > long.timelineRows + long.bottomRows, 'the rows the text does not need go to events and commands');
+	assert.equal(layout({...FAILOVER_STEP, columns: 120, rows: 40, paneContent: 4}).paneRows[0], 5);
+	assert.equal(layout({...FAILOVER_STEP, columns: 120, rows: 40, paneContent: 7}).paneRows[0], 7);
+	assert.equal(layout({...FAILOVER_STEP, columns: 120, rows: 40, paneContent: 7}).paneRows[1], 3, 'the sentinel row keeps its size');
+});

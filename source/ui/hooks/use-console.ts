@@ -58,7 +58,14 @@ export function useConsole(handle: LabHandle, nodes: readonly string[]): Console
 			const target = nodes[nodeRef.current % Math.max(1, nodes.length)];
 			if (line && target && !busyRef.current) send(line, target);
 		} else if (key.backspace || key.delete) setInput(inputRef.current.slice(0, -1));
-		else if (typed && !key.ctrl && !key.meta && !key.tab) setInput((inputRef.current + typed.replace(/[\r\n]/g, ' ')).slice(0, MAX_INPUT));
+		else if (typed && !key.ctrl && !key.meta && !key.tab) {
+			// A chunk of text (a paste, or keys typed faster than a render) may end in Enter: send its first line.
+			const [first = '', ...rest] = typed.split(/\r\n|\r|\n/);
+			const line = (inputRef.current + first).slice(0, MAX_INPUT);
+			const target = nodes[nodeRef.current % Math.max(1, nodes.length)];
+			if (rest.length > 0 && line.trim() && target && !busyRef.current) send(line.trim(), target);
+			else setInput(line);
+		}
 		return true;
 	};
 

@@ -14,6 +14,10 @@ export interface LayoutInput {
 	banner: number;
 	/** Lines the bottom region needs at least (the console: a few replies and its prompt). */
 	bottom?: number;
+	/** Lines the whole narrative takes at this width (more are never given). */
+	narrative?: number;
+	/** Content rows the tallest Redis pane needs, title included. */
+	paneContent?: number;
 }
 
 /** Rows given to each region of the lab screen. */
@@ -96,14 +100,16 @@ export function layout(input: LayoutInput): Layout {
 	grow(() => step.checks < input.checks, () => step.checks++);
 	grow(() => step.commands < Math.min(3, input.commands), () => step.commands++);
 	grow(() => input.note && !step.note, () => (step.note = true));
-	grow(() => step.textLines < 4, () => step.textLines++);
+	const narrative = input.narrative ?? Number.POSITIVE_INFINITY;
+	grow(() => step.textLines < Math.min(4, narrative), () => step.textLines++);
 	grow(() => step.commands < Math.min(5, input.commands), () => step.commands++);
-	// Panes of Redis servers grow a row for a third replica or min_slaves_good_slaves.
-	if (panes) grow(() => paneRows.some((rows) => rows === 5) && free >= paneRows.filter((rows) => rows === 5).length, () => {
-		free -= paneRows.filter((rows) => rows === 5).length - 1;
-		paneRows.forEach((rows, index) => (paneRows[index] = rows === 5 ? 6 : rows));
+	// Panes of Redis servers grow for a third replica, min_slaves_good_slaves, or rows that wrap.
+	const redisRows = paneRows.map((rows, index) => (rows === 3 ? -1 : index)).filter((index) => index >= 0);
+	if (panes) grow(() => paneRows[redisRows[0]!]! < Math.min(8, input.paneContent ?? 5) && free >= redisRows.length, () => {
+		free -= redisRows.length - 1;
+		for (const index of redisRows) paneRows[index]!++;
 	});
-	grow(() => step.textLines < 6, () => step.textLines++);
+	grow(() => step.textLines < Math.min(6, narrative), () => step.textLines++);
 
 	const rest = Math.max(0, free);
 	const timelineExtra = Math.min(10 - MIN_TIMELINE, Math.ceil(rest / 2));

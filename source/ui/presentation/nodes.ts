@@ -1,6 +1,7 @@
 import type {NodeView} from '../../engine/session-state.js';
 import type {Lang} from '../../i18n/index.js';
-import {say} from './text.js';
+import {paneGroups} from './layout.js';
+import {say, wrap} from './text.js';
 
 /** Colours by role; text always carries the role too (NO_COLOR). */
 export type Tone = 'green' | 'cyan' | 'magenta' | 'red' | 'yellow' | 'gray' | 'white';
@@ -114,4 +115,17 @@ function addressNote(view: NodeView, field: string, value: string, raw: Record<s
 	if (field === 'master_host') return named(`${value}:${raw.master_port ?? ''}`);
 	if (/^master\d+$/.test(field)) return named(/(?:^|,)address=([^,]+)/.exec(value)?.[1]);
 	return '';
+}
+
+/** Content rows (title included) the tallest Redis pane needs at `columns`, its rows wrapped to the pane. */
+export function paneContent(nodes: readonly NodeView[], columns: number, now: number, lang: Lang): number {
+	const groups = paneGroups(nodes.map((node) => node.kind), columns) ?? [];
+	let tallest = 0;
+	for (const row of groups) {
+		const inner = Math.floor(columns / Math.max(1, row.length)) - 2;
+		for (const view of row.map((index) => nodes[index]!).filter((node) => node.kind === 'redis')) {
+			tallest = Math.max(tallest, 1 + paneModel(view, now, false, lang).rows.reduce((sum, paneRow) => sum + wrap(paneRow.text, inner).length, 0));
+		}
+	}
+	return tallest;
 }

@@ -38,6 +38,7 @@ export function fit(text: string, columns: number): string {
 }
 
 const CJK = '\\u2E80-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF\\uFF00-\\uFFEF';
+const CLOSING = /^[，。、；：！？）」』】》〉’”]/;
 const TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
 
 /**
@@ -54,10 +55,16 @@ export function wrap(text: string, columns: number): string[] {
 			line += piece;
 			continue;
 		}
+		// A line never starts with closing punctuation (，。）…): the character before it moves down too.
+		let carried = '';
+		if (CLOSING.test(piece) && line.trim()) {
+			carried = [...line].at(-1)!;
+			line = [...line].slice(0, -1).join('');
+		}
 		if (line.trim()) out.push(line.trimEnd());
 		line = '';
 		if (piece === ' ') continue;
-		let rest = piece;
+		let rest = carried + piece;
 		while (stringWidth(rest) > limit) {
 			let head = '';
 			for (const char of rest) {
@@ -84,14 +91,19 @@ export function wrapLines(text: string, columns: number, lines: number): string[
 	return shown;
 }
 
-const WIDE = new RegExp(`[${CJK}\u3000-\u303F]`);
+const IDEOGRAPH = new RegExp(`[${CJK}]`);
+const FULLWIDTH_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/;
 
-/** Joins the lines of a paragraph: with a space between words, with nothing between CJK characters. */
+/**
+ * Joins the lines of a paragraph: nothing between two CJK characters or next to full-width
+ * punctuation, a space everywhere else (between words, and between CJK and Latin text).
+ */
 export function joinLines(text: string): string {
 	return text.replace(/[ \t]*\n\s*/g, (_match, offset: number, whole: string) => {
 		const before = whole.slice(0, offset).trimEnd().at(-1) ?? '';
 		const after = whole.slice(offset).trimStart().charAt(0);
-		return WIDE.test(before) || WIDE.test(after) ? '' : ' ';
+		if (FULLWIDTH_PUNCTUATION.test(before) || FULLWIDTH_PUNCTUATION.test(after)) return '';
+		return IDEOGRAPH.test(before) && IDEOGRAPH.test(after) ? '' : ' ';
 	});
 }
 
