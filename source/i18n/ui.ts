@@ -15,7 +15,7 @@ export const UI = defineMessages({
 	checksCount: {en: (p: Params) => `${p.passed}/${p.total} checks`, zh: (p: Params) => `检查 ${p.passed}/${p.total}`},
 	moreCommands: {en: (p: Params) => `(+${p.n} more in the command log)`, zh: (p: Params) => `（另有 ${p.n} 条，见命令记录）`},
 	moreChecks: {en: (p: Params) => `(+${p.n} more)`, zh: (p: Params) => `（另有 ${p.n} 项）`},
-	moreText: {en: 'e: read it all', zh: 'e：阅读全文'},
+	moreText: {en: 'e: read all', zh: 'e：阅读全文'},
 	note: {en: 'note: ', zh: '注意：'},
 	hint: {en: 'hint: ', zh: '提示：'},
 

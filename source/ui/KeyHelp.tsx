@@ -4,7 +4,7 @@ import type {Lang} from '../i18n/index.js';
 import type {UiKey} from '../i18n/ui.js';
 import {paint} from './colour.js';
 import {barFor, KEYBINDINGS, type KeyBinding, type View} from './keybindings.js';
-import {pad, say} from './presentation/text.js';
+import {pad, say, width as displayWidth} from './presentation/text.js';
 import {Text} from './Text.js';
 
 /** The bottom line: the keys of the current view that fit `width`. */
@@ -22,12 +22,14 @@ function keysOf(binding: KeyBinding): string {
 }
 
 function KeyGroup({view, lang}: {view: View; lang: Lang}) {
+	const bindings = KEYBINDINGS.filter((binding) => binding.view === view);
+	const keyWidth = Math.max(...bindings.map((binding) => displayWidth(keysOf(binding)))) + 1;
 	return (
 		<Box flexDirection="column" marginBottom={1}>
 			<Text bold color="blue">{say(lang, VIEW_TITLE[view])}</Text>
-			{KEYBINDINGS.filter((binding) => binding.view === view).map((binding) => (
+			{bindings.map((binding) => (
 				<Text key={binding.intent + binding.keys.join()} wrap="truncate">
-					<Text color="cyan">{pad(keysOf(binding), 10)}</Text> {say(lang, binding.description)}
+					<Text color="cyan">{pad(keysOf(binding), keyWidth)}</Text> {say(lang, binding.description)}
 				</Text>
 			))}
 		</Box>

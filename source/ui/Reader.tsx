@@ -27,9 +27,10 @@ export function maxScroll(total: number, height: number): number {
 export function Reader({title, lines, scroll, height, width, lang, color = 'blue'}: ReaderProps) {
 	const first = Math.min(Math.max(0, scroll), maxScroll(lines.length, height));
 	const shown = lines.slice(first, first + height);
-	const position = lines.length > height ? ` · ${say(lang, 'readerLines', {from: first + 1, to: first + shown.length, total: lines.length})}` : '';
+	// The position first: the title may be cut at narrow widths, where the way down matters most.
+	const position = lines.length > height ? `${say(lang, 'readerLines', {from: first + 1, to: first + shown.length, total: lines.length})} · ` : '';
 	return (
-		<Section width={width} color={color} title={[{text: title, bold: true, color}, {text: position, color: 'gray'}]}>
+		<Section width={width} color={color} title={[{text: position, color: 'yellow'}, {text: title, bold: true, color}]}>
 			{shown.map((line, index) => (
 				<Text key={first + index} wrap="truncate" color={line.color} bold={line.bold}>{line.text || ' '}</Text>
 			))}

@@ -56,11 +56,15 @@ export function StepPanel({step, state, index, total, lang, width, textLines, co
 		hint: state.status === 'failed' && step.hint ? line(`${say(lang, 'hint')}${flat(step.hint)}`) : undefined,
 	};
 	const status = statusText(state.status, lang);
+	const suffix = ` · ${status}${state.checks.length > 0 ? ` · ${say(lang, 'checksCount', {passed, total: state.checks.length})}` : ''}`;
+	const heading = say(lang, 'stepTitle', {n: index + 1, total, title: localText(step.title, lang)});
+	const more = cutSomething ? ` · ${say(lang, 'moreText')}` : '';
 	return (
 		<Section width={width} color="blue" title={[
-			{text: say(lang, 'stepTitle', {n: index + 1, total, title: localText(step.title, lang)}), color: 'blue', bold: true},
-			{text: ` · ${status}${state.checks.length > 0 ? ` · ${say(lang, 'checksCount', {passed, total: state.checks.length})}` : ''}`, color: state.status === 'failed' ? 'red' : state.status === 'passed' ? 'green' : 'gray'},
-			...(cutSomething ? [{text: ` · ${say(lang, 'moreText')}`, color: 'yellow'}] : []),
+			// The step's title gives way first (down to half the line): the status and "e: read all" should show.
+			{text: cut(heading, Math.max(Math.min(displayWidth(heading), Math.floor(width / 2)), width - 5 - displayWidth(suffix + more))), color: 'blue', bold: true},
+			{text: suffix, color: state.status === 'failed' ? 'red' : state.status === 'passed' ? 'green' : 'gray'},
+			...(more ? [{text: more, color: 'yellow'}] : []),
 		]}>
 			{narrative.map((text, i) => (
 				<Text key={`t${i}`} wrap="truncate">{text}</Text>
