@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import React, {useEffect, useRef, useState} from 'react';
 import type {AppController, LabHandle} from './controller.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -9,6 +9,8 @@ import {intentFor} from './keybindings.js';
 import {LabMenu} from './LabMenu.js';
 import {LabScreen} from './LabScreen.js';
 import {LeftoversPrompt, StartupError} from './StartupScreen.js';
+import {say} from './presentation/text.js';
+import {Text} from './Text.js';
 
 export interface AppProps {
 	controller: AppController;
@@ -16,8 +18,6 @@ export interface AppProps {
 	onExit: (result: {handle?: LabHandle; keep: boolean}) => void;
 }
 
-/** Asked on the key bar's line when the learner quits a lab. */
-export const QUIT_QUESTION = "Remove the lab's containers and processes? Y: yes (default) · n: no, keep them running · esc: stay";
 
 type Screen = {name: 'leftovers'; removing: boolean} | {name: 'menu'} | {name: 'opening'; labId: string} | {name: 'lab'; handle: LabHandle} | {name: 'error'; message: string; hint?: string};
 
@@ -88,19 +88,19 @@ export function App({controller, onExit}: AppProps) {
 		else if (intent === 'quit') quit(false);
 	});
 
-	if (screen.name === 'error') return <StartupError message={screen.message} hint={screen.hint} />;
-	if (screen.name === 'leftovers') return <LeftoversPrompt leftovers={controller.leftovers ?? []} removing={screen.removing} />;
+	if (screen.name === 'error') return <StartupError message={screen.message} hint={screen.hint} lang={controller.lang} />;
+	if (screen.name === 'leftovers') return <LeftoversPrompt leftovers={controller.leftovers ?? []} removing={screen.removing} lang={controller.lang} />;
 	if (screen.name === 'menu' || screen.name === 'opening') {
 		return (
 			<Box flexDirection="column">
 				<LabMenu width={columns} labs={controller.labs} selected={selected} progress={(id) => controller.progress.get(id)} runtime={controller.runtime} runtimeLabel={controller.runtimeLabel} lang={controller.lang} height={Math.max(5, Math.min(controller.labs.length, rows - 7))} />
-				{screen.name === 'opening' ? <Text color="yellow">opening {screen.labId}…</Text> : <KeyHelp view="menu" />}
+				{screen.name === 'opening' ? <Text color="yellow">{say(controller.lang, 'opening', {lab: screen.labId})}</Text> : <KeyHelp view="menu" lang={controller.lang} width={columns} />}
 			</Box>
 		);
 	}
 	return (
 		<Box flexDirection="column">
-			<LabScreen handle={screen.handle} lang={controller.lang} onQuit={() => setAsking(true)} active={!asking} prompt={asking ? QUIT_QUESTION : undefined} />
+			<LabScreen handle={screen.handle} lang={controller.lang} onQuit={() => setAsking(true)} active={!asking} prompt={asking ? say(controller.lang, 'quitQuestion') : undefined} />
 		</Box>
 	);
 }

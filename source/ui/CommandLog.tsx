@@ -1,29 +1,38 @@
-import {Text} from 'ink';
 import React from 'react';
 import type {TranscriptEntry} from '../engine/session-state.js';
-import {BlankLines, Section} from './Section.js';
+import type {Lang} from '../i18n/index.js';
+import {say, width as displayWidth, wrap} from './presentation/text.js';
+import {BlankLines, Lines, Section, type Line} from './Section.js';
 
 export interface CommandLogProps {
 	transcript: readonly TranscriptEntry[];
 	/** Lines under the title. */
 	height: number;
 	width: number;
+	lang?: Lang;
 }
 
-/** Every command the app ran, in order, exactly as you would type it, with short output. */
-export const CommandLog = React.memo(function CommandLog({transcript, height, width}: CommandLogProps) {
-	const lines: Array<{key: string; text: string; color?: string}> = [];
-	for (const entry of transcript) {
-		if (entry.kind === 'command') lines.push({key: `${entry.seq}`, text: `$ ${entry.text.split('\n')[0]}`, color: entry.byUser ? 'magenta' : 'cyan'});
-		else if (entry.kind === 'output') entry.text.split('\n').slice(0, 3).forEach((line, i) => lines.push({key: `${entry.seq}.${i}`, text: `  ${line}`, color: 'gray'}));
-		else if (entry.kind === 'error') lines.push({key: `${entry.seq}`, text: `! ${entry.text}`, color: 'red'});
+/** Wraps `text` under `first`, later lines indented as far. */
+export function hangingLines(key: string, first: string, text: string, width: number, color?: string): Line[] {
+	const indent = ' '.repeat(displayWidth(first));
+	return wrap(text, Math.max(10, width - indent.length)).map((line, index) => ({key: `${key}.${index}`, text: `${index === 0 ? first : indent}${line}`, color}));
+}
+
+/** Every command the app ran, in order, exactly as you would type it (wrapped, never cut), with short output. */
+export const CommandLog = React.memo(function CommandLog({transcript, height, width, lang = 'en'}: CommandLogProps) {
+	const lines: Line[] = [];
+	// Only the newest entries can show: wrap those, not the whole session.
+	const shownKinds = new Set(['command', 'output', 'error']);
+	for (const entry of transcript.filter((candidate) => shownKinds.has(candidate.kind)).slice(-height * 2)) {
+		if (entry.kind === 'command') lines.push(...hangingLines(`${entry.seq}`, '$ ', entry.text.split('\n')[0]!, width, entry.byUser ? 'magenta' : 'cyan'));
+		else if (entry.kind === 'output') entry.text.split('\n').slice(0, 3).forEach((line, i) => lines.push(...hangingLines(`${entry.seq}.${i}`, '  ', line, width, 'gray')));
+		else if (entry.kind === 'error') lines.push(...hangingLines(`${entry.seq}`, '! ', entry.text, width, 'red'));
 	}
+	const shown = lines.slice(-height);
 	return (
-		<Section width={width} title={[{text: 'command log', bold: true}, {text: ' (every command run for you, as you would type it)', color: 'gray'}]}>
-			{lines.slice(-height).map((line) => (
-				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
-			))}
-			<BlankLines count={height - lines.length} />
+		<Section width={width} title={[{text: say(lang, 'commandLogTitle'), bold: true}, {text: say(lang, 'commandLogNote'), color: 'gray'}]}>
+			<Lines lines={shown} />
+			<BlankLines count={height - shown.length} />
 		</Section>
 	);
 });

@@ -1,6 +1,9 @@
-import {Text} from 'ink';
-import {BlankLines, Section} from './Section.js';
 import React from 'react';
+import type {Lang} from '../i18n/index.js';
+import {hangingLines} from './CommandLog.js';
+import {say} from './presentation/text.js';
+import {BlankLines, Lines, Section, type Line} from './Section.js';
+import {Text} from './Text.js';
 
 export interface ConsoleLine {
 	node: string;
@@ -17,22 +20,23 @@ export interface ConsoleProps {
 	/** Lines under the title, the prompt included. */
 	height: number;
 	width: number;
+	lang?: Lang;
 }
 
-/** A redis-cli prompt on one node, with the latest replies (errors shown as replies). */
-export function Console({node, input, lines, busy, height, width}: ConsoleProps) {
-	const shown: Array<{key: string; text: string; color?: string}> = [];
-	lines.forEach((line, i) => {
-		shown.push({key: `${i}i`, text: `${line.node}> ${line.input}`, color: 'cyan'});
-		line.reply.split('\n').forEach((text, j) => shown.push({key: `${i}r${j}`, text, color: line.isError ? 'red' : undefined}));
+/** A redis-cli prompt on one node, with the latest replies wrapped (errors shown as replies). */
+export function Console({node, input, lines, busy, height, width, lang = 'en'}: ConsoleProps) {
+	const shown: Line[] = [];
+	lines.slice(-height).forEach((line, i) => {
+		shown.push(...hangingLines(`${i}i`, `${line.node}> `, line.input, width, 'cyan'));
+		line.reply.split('\n').forEach((text, j) => shown.push(...hangingLines(`${i}r${j}`, '', text, width, line.isError ? 'red' : undefined)));
 	});
+	const room = Math.max(0, height - 1);
+	const visible = shown.slice(-room);
 	return (
-		<Section width={width} color="cyan" title={[{text: `console: redis-cli on ${node}`, bold: true}, {text: ' (tab: next node, ↑/↓ history, esc: leave)', color: 'gray'}]}>
-			<BlankLines count={height - 1 - shown.length} />
-			{shown.slice(-Math.max(0, height - 1)).map((line) => (
-				<Text key={line.key} wrap="truncate" color={line.color}>{line.text}</Text>
-			))}
-			<Text wrap="truncate">
+		<Section width={width} color="cyan" title={[{text: say(lang, 'consoleTitle', {node}), bold: true}, {text: say(lang, 'consoleNote'), color: 'gray'}]}>
+			<BlankLines count={room - visible.length} />
+			<Lines lines={visible} />
+			<Text wrap="truncate-start">
 				<Text color="cyan">{node}&gt; </Text>
 				{input}
 				<Text inverse>{busy ? '…' : ' '}</Text>

@@ -1,38 +1,49 @@
-import {Text} from 'ink';
 import React from 'react';
 import type {SentinelEvent} from '../engine/sentinel/types.js';
-import type {Lang} from '../engine/lab/types.js';
-import {eventRows, phaseLine} from './presentation/events.js';
+import type {Lang} from '../i18n/index.js';
+import {eventCells, eventColumns, eventRows, eventWindow, phaseLine} from './presentation/events.js';
+import {say} from './presentation/text.js';
 import {BlankLines, Section} from './Section.js';
+import {Text} from './Text.js';
 
 export interface EventTimelineProps {
+	/** Every event of the session, oldest first. */
 	events: readonly SentinelEvent[];
 	faultAt?: number;
 	lang: Lang;
-	/** Event lines shown under the title (the newest events). */
+	/** Event lines shown under the title. */
 	height: number;
 	width: number;
+	/** Events hidden below the window (0: follow the newest). */
+	scroll?: number;
 }
 
-/** The newest sentinel events, coloured by severity, with the failover phases above them. */
-export const EventTimeline = React.memo(function EventTimeline({events, faultAt, lang, height, width}: EventTimelineProps) {
-	const rows = eventRows(events.slice(-height), lang, faultAt);
-	const phases = phaseLine(events, faultAt);
+/** A window on the session's sentinel events, coloured by severity, with the failover phases above them. */
+export const EventTimeline = React.memo(function EventTimeline({events, faultAt, lang, height, width, scroll = 0}: EventTimelineProps) {
+	const window = eventWindow(events, height, scroll);
+	const rows = eventRows(window.shown, lang, faultAt);
+	const cols = eventColumns(rows, width);
+	const phases = phaseLine(events, faultAt, lang);
+	const position = events.length > height ? say(lang, 'eventsOlder', {from: window.first + 1, to: window.first + rows.length, total: events.length}) : undefined;
 	return (
 		<Section width={width} title={[
-			{text: 'sentinel events ', bold: true},
+			{text: say(lang, 'eventsTitle'), bold: true},
 			...phases.map(({phase, reached}, index) => ({text: `${index > 0 ? ' → ' : ''}${phase}${reached ? ' ✓' : ''}`, color: reached ? 'green' : 'gray'})),
+			...(position ? [{text: ` · ${position}`, color: window.scroll > 0 ? 'yellow' : 'gray'}] : []),
 		]}>
-			{rows.length === 0 ? <Text color="gray" wrap="truncate">no events yet: they appear here the moment a sentinel publishes one</Text> : null}
-			{rows.map((row) => (
-				<Text key={row.key} wrap="truncate">
-					<Text color="gray">{row.time.padStart(8)} </Text>
-					<Text>{row.source.padEnd(10)}</Text>
-					<Text color={row.tone === 'white' ? undefined : row.tone} bold>{row.type.padEnd(16)}</Text>
-					<Text> {row.subject.padEnd(18)} </Text>
-					<Text color="gray">{row.meaning}</Text>
-				</Text>
-			))}
+			{rows.length === 0 ? <Text color="gray" wrap="truncate">{say(lang, 'noEvents')}</Text> : null}
+			{rows.map((row) => {
+				const cells = eventCells(row, cols);
+				return (
+					<Text key={row.key} wrap="truncate">
+						<Text color="gray">{cells.time} </Text>
+						<Text>{cells.source} </Text>
+						<Text color={row.tone === 'white' ? undefined : row.tone} bold>{cells.type}</Text>
+						<Text> {cells.subject} </Text>
+						<Text color="gray">{cells.meaning}</Text>
+					</Text>
+				);
+			})}
 			<BlankLines count={height - Math.max(1, rows.length)} />
 		</Section>
 	);

@@ -1,13 +1,20 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
-import type {SessionState} from '../engine/session-state.js';
+import type {SessionPhase, SessionState} from '../engine/session-state.js';
+import type {Lang} from '../i18n/index.js';
+import type {UiKey} from '../i18n/ui.js';
+import {paint} from './colour.js';
+import {say} from './presentation/text.js';
+import {Text} from './Text.js';
 
 function mb(bytes: number): string {
 	return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+const PHASE: Record<SessionPhase, UiKey> = {idle: 'phaseIdle', preparing: 'phasePreparing', pulling: 'phasePulling', starting: 'phaseStarting', ready: 'phaseReady', failed: 'phaseFailed', closing: 'phaseClosing', closed: 'phaseClosed'};
+
 /** Image pull progress with bytes, or start-up progress. */
-export function PullProgress({state, width}: {state: SessionState; width: number}) {
+export function PullProgress({state, width, lang = 'en'}: {state: SessionState; width: number; lang?: Lang}) {
 	const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(Date.now() / 120) % 10];
 	if (state.phase === 'pulling' && state.pull) {
 		const {current, total, image, status} = state.pull;
@@ -15,39 +22,39 @@ export function PullProgress({state, width}: {state: SessionState; width: number
 		const filled = total > 0 ? Math.round((current / total) * barWidth) : 0;
 		return (
 			<Text wrap="truncate">
-				pulling {image} [{'█'.repeat(filled)}{'░'.repeat(barWidth - filled)}] {total > 0 ? `${mb(current)} / ${mb(total)}` : status}
+				{say(lang, 'pulling')} {image} [{'█'.repeat(filled)}{'░'.repeat(barWidth - filled)}] {total > 0 ? `${mb(current)} / ${mb(total)}` : status}
 			</Text>
 		);
 	}
 	const starting = state.nodes.filter((node) => node.health === 'starting').map((node) => node.name);
-	const phase = state.lab?.setup === 'running' ? 'building the starting state' : state.phase;
+	const phase = state.lab?.setup === 'running' ? say(lang, 'buildingState') : say(lang, PHASE[state.phase]);
 	return (
 		<Text color="yellow" wrap="truncate">
-			{spinner} {phase}{starting.length > 0 ? `: starting ${starting.join(', ')}` : ''}
+			{spinner} {phase}{starting.length > 0 ? say(lang, 'startingNodes', {nodes: starting.join(', ')}) : ''}
 		</Text>
 	);
 }
 
 /** Shown instead of the app when labs cannot run at all. */
-export function StartupError({message, hint}: {message: string; hint?: string}) {
+export function StartupError({message, hint, lang = 'en'}: {message: string; hint?: string; lang?: Lang}) {
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
-			<Text bold color="red">redis-lab cannot start a lab</Text>
+		<Box flexDirection="column" borderStyle="round" borderColor={paint('red')} paddingX={1}>
+			<Text bold color="red">{say(lang, 'cannotStart')}</Text>
 			<Text>{message}</Text>
 			{hint ? <Text color="yellow">{hint}</Text> : null}
-			<Text color="gray">Docker: start Docker Desktop (or dockerd), or set DOCKER_HOST. Without Docker: install Redis 7 and run redis-lab --runtime local. Press q to quit.</Text>
+			<Text color="gray">{say(lang, 'cannotStartHelp')}</Text>
 		</Box>
 	);
 }
 
 /** Nodes an earlier session left behind (a crash, a kill): remove them before a lab needs their ports? */
-export function LeftoversPrompt({leftovers, removing}: {leftovers: readonly string[]; removing: boolean}) {
+export function LeftoversPrompt({leftovers, removing, lang = 'en'}: {leftovers: readonly string[]; removing: boolean; lang?: Lang}) {
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-			<Text bold color="yellow">An earlier redis-lab session left nodes behind</Text>
-			<Text wrap="truncate-end">{leftovers.slice(0, 8).join(', ')}{leftovers.length > 8 ? `, and ${leftovers.length - 8} more` : ''}</Text>
-			<Text>They hold the ports a lab needs. Only what redis-lab labelled is removed, nothing of yours.</Text>
-			{removing ? <Text color="yellow">removing…</Text> : <Text><Text bold>Y</Text>: remove them (default) · <Text bold>n</Text>: leave them · <Text bold>q</Text>: quit</Text>}
+		<Box flexDirection="column" borderStyle="round" borderColor={paint('yellow')} paddingX={1}>
+			<Text bold color="yellow">{say(lang, 'leftoversTitle')}</Text>
+			<Text wrap="truncate-end">{leftovers.slice(0, 8).join(', ')}{leftovers.length > 8 ? say(lang, 'leftoversMore', {n: leftovers.length - 8}) : ''}</Text>
+			<Text>{say(lang, 'leftoversWhy')}</Text>
+			{removing ? <Text color="yellow">{say(lang, 'removing')}</Text> : <Text><Text bold>Y</Text>{say(lang, 'leftoversRemove')}<Text bold>n</Text>{say(lang, 'leftoversLeave')}<Text bold>q</Text>{say(lang, 'leftoversQuit')}</Text>}
 		</Box>
 	);
 }

@@ -1,9 +1,12 @@
-import {Text} from 'ink';
 import React from 'react';
-import stringWidth from 'string-width';
 import type {Lang, Step} from '../engine/lab/types.js';
 import type {StepState} from '../engine/session-state.js';
 import {Section} from './Section.js';
+import {Text} from './Text.js';
+import {cut, joinLines, say, width as displayWidth, wrap, wrapLines} from './presentation/text.js';
+import {CHECK_COLOR, CHECK_MARK, localText, statusText} from './presentation/step.js';
+
+export {wrapLines} from './presentation/text.js';
 
 export interface StepPanelProps {
 	step: Step;
@@ -22,40 +25,20 @@ export interface StepPanelProps {
 	note?: boolean;
 }
 
-const TOKENS = /[\u2E80-\u9FFF\uAC00-\uD7AF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uAC00-\uD7AF\uFF00-\uFFEF]+|\s+/g;
-
-/** Word wrap (CJK characters break anywhere) into at most `lines` lines of `width` columns, with … when cut. */
-export function wrapLines(text: string, width: number, lines: number): string[] {
-	const out: string[] = [];
-	let line = '';
-	for (const token of text.match(TOKENS) ?? []) {
-		const piece = /^\s+$/.test(token) ? ' ' : token;
-		if (stringWidth(line + piece) <= width) {
-			line += piece;
-			continue;
-		}
-		out.push(line.trimEnd());
-		line = piece === ' ' ? '' : piece;
-		if (out.length === lines) {
-			const last = out[lines - 1]!;
-			out[lines - 1] = `${stringWidth(last) >= width ? last.slice(0, -1) : last}…`;
-			return out;
-		}
-	}
-	if (line.trim()) out.push(line.trimEnd());
-	return out.slice(0, lines);
-}
-
-const MARK = {pending: '…', passed: '✓', failed: '✗'} as const;
-const COLOR = {pending: 'gray', passed: 'green', failed: 'red'} as const;
-
-/** The step on screen: title, narrative, note, commands, checks as they settle, hint on failure. */
+/**
+ * The step on screen: title, narrative, note, commands, checks as they settle, hint on failure.
+ * What does not fit is cut with … and the title says `e` opens the whole step.
+ */
 export function StepPanel({step, state, index, total, lang, width, textLines, commands = 4, checks = 99, note = true}: StepPanelProps) {
-	const text = (value: {en: string; zh?: string}) => (value[lang] ?? value.en).trim();
-	const full = text(step.text).replace(/\s*\n\s*/g, ' ');
+	const flat = (value: {en: string; zh?: string}) => joinLines(localText(value, lang));
+	const full = flat(step.text);
 	// Wrap by hand to a fixed number of lines: text taller than its region would push the screen down.
-	const narrative = wrapLines(full, Math.max(20, width - 2), textLines);
-	const status = state.status === 'running' ? 'running…' : state.status === 'watching' ? 'watching the servers' : state.status;
+	const narrative = wrapLines(full, Math.max(20, width - 1), textLines);
+	let cutSomething = wrap(full, Math.max(20, width - 1)).length > textLines;
+	const line = (text: string) => {
+		if (displayWidth(text) > width) cutSomething = true;
+		return cut(text, width);
+	};
 	const shownCommands = state.commands.slice(0, commands);
 	const hiddenCommands = state.commands.length - shownCommands.length;
 	// Unsettled and failed checks first: they are what the learner is waiting for.
@@ -63,31 +46,38 @@ export function StepPanel({step, state, index, total, lang, width, textLines, co
 	const sorted = state.checks.length > checks ? [...state.checks].sort((a, b) => order[a.status] - order[b.status]) : state.checks;
 	const shownChecks = sorted.slice(0, checks);
 	const hiddenChecks = state.checks.length - shownChecks.length;
+	if (hiddenChecks > 0 || hiddenCommands > 0 || (step.note && !note)) cutSomething = true;
 	const passed = state.checks.filter((check) => check.status === 'passed').length;
+	const body = {
+		note: step.note && note ? line(`${say(lang, 'note')}${flat(step.note)}`) : undefined,
+		commands: shownCommands.map((command, i) => line(`$ ${command.split('\n')[0]}${i === shownCommands.length - 1 && hiddenCommands > 0 ? ` ${say(lang, 'moreCommands', {n: hiddenCommands})}` : ''}`)),
+		checks: shownChecks.map((check, i) => line(`${CHECK_MARK[check.status]} ${check.label}${check.detail && check.status !== 'pending' ? ` (${check.detail})` : ''}${i === shownChecks.length - 1 && hiddenChecks > 0 ? ` ${say(lang, 'moreChecks', {n: hiddenChecks})}` : ''}`)),
+		error: state.error ? line(`! ${state.error}`) : undefined,
+		hint: state.status === 'failed' && step.hint ? line(`${say(lang, 'hint')}${flat(step.hint)}`) : undefined,
+	};
+	const status = statusText(state.status, lang);
+	const suffix = ` · ${status}${state.checks.length > 0 ? ` · ${say(lang, 'checksCount', {passed, total: state.checks.length})}` : ''}`;
+	const heading = say(lang, 'stepTitle', {n: index + 1, total, title: localText(step.title, lang)});
+	const more = cutSomething ? ` · ${say(lang, 'moreText')}` : '';
 	return (
 		<Section width={width} color="blue" title={[
-			{text: `Step ${index + 1}/${total}: ${text(step.title)}`, color: 'blue', bold: true},
-			{text: ` · ${status}${state.checks.length > 0 ? ` · ${passed}/${state.checks.length} checks` : ''}`, color: state.status === 'failed' ? 'red' : state.status === 'passed' ? 'green' : 'gray'},
+			// The step's title gives way first (down to half the line): the status and "e: read all" should show.
+			{text: cut(heading, Math.max(Math.min(displayWidth(heading), Math.floor(width / 2)), width - 5 - displayWidth(suffix + more))), color: 'blue', bold: true},
+			{text: suffix, color: state.status === 'failed' ? 'red' : state.status === 'passed' ? 'green' : 'gray'},
+			...(more ? [{text: more, color: 'yellow'}] : []),
 		]}>
-			{narrative.map((line, i) => (
-				<Text key={`t${i}`} wrap="truncate">{line}</Text>
+			{narrative.map((text, i) => (
+				<Text key={`t${i}`} wrap="truncate">{text}</Text>
 			))}
-			{step.note && note ? <Text wrap="truncate" color="yellow">note: {text(step.note).replace(/\s*\n\s*/g, ' ')}</Text> : null}
-			{shownCommands.map((command, i) => (
-				<Text key={i} wrap="truncate">
-					<Text color="cyan">$ {command.split('\n')[0]}</Text>
-					{i === shownCommands.length - 1 && hiddenCommands > 0 ? <Text color="gray"> (+{hiddenCommands} more in the command log)</Text> : null}
-				</Text>
+			{body.note ? <Text wrap="truncate" color="yellow">{body.note}</Text> : null}
+			{body.commands.map((text, i) => (
+				<Text key={`c${i}`} wrap="truncate" color="cyan">{text}</Text>
 			))}
-			{shownChecks.map((check, i) => (
-				<Text key={i} wrap="truncate" color={COLOR[check.status]}>
-					{MARK[check.status]} {check.label}
-					{check.detail && check.status !== 'pending' ? <Text color="gray"> ({check.detail})</Text> : null}
-					{i === shownChecks.length - 1 && hiddenChecks > 0 ? <Text color="gray"> (+{hiddenChecks} more)</Text> : null}
-				</Text>
+			{body.checks.map((text, i) => (
+				<Text key={`k${i}`} wrap="truncate" color={CHECK_COLOR[shownChecks[i]!.status]}>{text}</Text>
 			))}
-			{state.error ? <Text wrap="truncate" color="red">! {state.error}</Text> : null}
-			{state.status === 'failed' && step.hint ? <Text wrap="truncate" color="yellow">hint: {text(step.hint).replace(/\s*\n\s*/g, ' ')}</Text> : null}
+			{body.error ? <Text wrap="truncate" color="red">{body.error}</Text> : null}
+			{body.hint ? <Text wrap="truncate" color="yellow">{body.hint}</Text> : null}
 		</Section>
 	);
 }

@@ -1,43 +1,64 @@
+import type {Lang} from '../i18n/index.js';
+import type {UiKey} from '../i18n/ui.js';
+import {say, width} from './presentation/text.js';
+
 /** Where a key applies. */
-export type View = 'menu' | 'lab' | 'console' | 'global';
+export type View = 'menu' | 'lab' | 'console' | 'reader' | 'global';
 
 export type Intent =
 	| 'menu-up' | 'menu-down' | 'menu-open' | 'quit'
-	| 'next' | 'back' | 'run' | 'solve' | 'reset' | 'console' | 'logs' | 'focus' | 'help'
-	| 'console-leave' | 'console-node';
+	| 'next' | 'back' | 'run' | 'solve' | 'reset' | 'console' | 'logs' | 'focus' | 'help' | 'step'
+	| 'expand' | 'zoom' | 'events-older' | 'events-newer' | 'events-first' | 'events-last'
+	| 'console-leave' | 'console-node' | 'console-history'
+	| 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down' | 'reader-close';
 
 export interface KeyBinding {
 	view: View;
-	/** Keys as typed; special keys by name: up, down, left, right, return, escape, tab. */
+	/** Keys as typed; special keys by name: up, down, left, right, pageup, pagedown, return, escape, tab, space. */
 	keys: string[];
-	/** Shown on the bottom line (short). */
-	label: string;
-	/** Shown in the help screen. */
-	description: string;
+	/** Shown on the bottom line (short), from the UI catalogue. */
+	label: UiKey;
+	/** Shown in the help screen, from the UI catalogue. */
+	description: UiKey;
 	intent: Intent;
-	/** Listed on the bottom line. */
-	bar?: boolean;
+	/** Listed on the bottom line; a lower number stays longer when the line is narrow. */
+	bar?: number;
+	/** Listed in the help, not matched here (the view's handler reads these keys itself). */
+	helpOnly?: boolean;
 }
 
-/** The one table that drives both key handling and the help screen. */
+/** The one table that drives key handling, the key bar and the help screen. */
 export const KEYBINDINGS: readonly KeyBinding[] = [
-	{view: 'menu', keys: ['up', 'k'], label: '↑', description: 'previous lab', intent: 'menu-up'},
-	{view: 'menu', keys: ['down', 'j'], label: '↓', description: 'next lab', intent: 'menu-down'},
-	{view: 'menu', keys: ['return'], label: 'enter open', description: 'open the lab', intent: 'menu-open', bar: true},
-	{view: 'menu', keys: ['q'], label: 'q quit', description: 'quit', intent: 'quit', bar: true},
-	{view: 'lab', keys: ['n', 'right'], label: 'n next', description: 'next step (checks start watching)', intent: 'next', bar: true},
-	{view: 'lab', keys: ['b', 'left'], label: 'b back', description: 'previous step', intent: 'back', bar: true},
-	{view: 'lab', keys: ['r'], label: 'r run', description: "run the step's commands for me", intent: 'run', bar: true},
-	{view: 'lab', keys: ['s'], label: 's solve', description: 'run what is left of the step', intent: 'solve'},
-	{view: 'lab', keys: ['R'], label: 'R reset', description: 'reset: new servers, back to step 1', intent: 'reset'},
-	{view: 'lab', keys: ['c', ':'], label: 'c console', description: 'redis-cli console on a node', intent: 'console', bar: true},
-	{view: 'lab', keys: ['l'], label: 'l logs', description: "sentinels' logs / the command log", intent: 'logs', bar: true},
-	{view: 'lab', keys: ['tab'], label: 'tab pane', description: 'highlight the next node', intent: 'focus'},
-	{view: 'lab', keys: ['?'], label: '? help', description: 'this help', intent: 'help', bar: true},
-	{view: 'lab', keys: ['q'], label: 'q quit', description: 'leave (asks about the servers)', intent: 'quit', bar: true},
-	{view: 'console', keys: ['escape'], label: 'esc leave', description: 'leave the console', intent: 'console-leave', bar: true},
-	{view: 'console', keys: ['tab'], label: 'tab node', description: 'to the next node', intent: 'console-node', bar: true},
-	{view: 'global', keys: ['ctrl+c'], label: 'ctrl+c', description: 'quit now, remove all', intent: 'quit'},
+	{view: 'menu', keys: ['up', 'k'], label: 'keyMenuUp', description: 'keyMenuUpHelp', intent: 'menu-up'},
+	{view: 'menu', keys: ['down', 'j'], label: 'keyMenuDown', description: 'keyMenuDownHelp', intent: 'menu-down'},
+	{view: 'menu', keys: ['return'], label: 'keyMenuOpen', description: 'keyMenuOpenHelp', intent: 'menu-open', bar: 1},
+	{view: 'menu', keys: ['q'], label: 'keyQuit', description: 'keyQuitHelp', intent: 'quit', bar: 1},
+	{view: 'lab', keys: ['n', 'right'], label: 'keyNext', description: 'keyNextHelp', intent: 'next', bar: 1},
+	{view: 'lab', keys: ['b', 'left'], label: 'keyBack', description: 'keyBackHelp', intent: 'back', bar: 2},
+	{view: 'lab', keys: ['r'], label: 'keyRun', description: 'keyRunHelp', intent: 'run', bar: 1},
+	{view: 'lab', keys: ['s'], label: 'keySolve', description: 'keySolveHelp', intent: 'solve'},
+	{view: 'lab', keys: ['R'], label: 'keyReset', description: 'keyResetHelp', intent: 'reset'},
+	{view: 'lab', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: 'keyStep', description: 'keyStepHelp', intent: 'step'},
+	{view: 'lab', keys: ['c', ':'], label: 'keyConsole', description: 'keyConsoleHelp', intent: 'console', bar: 2},
+	{view: 'lab', keys: ['l'], label: 'keyLogs', description: 'keyLogsHelp', intent: 'logs', bar: 3},
+	{view: 'lab', keys: ['?'], label: 'keyHelp', description: 'keyHelpHelp', intent: 'help', bar: 1},
+	{view: 'lab', keys: ['q'], label: 'keyLeave', description: 'keyLeaveHelp', intent: 'quit', bar: 1},
+	{view: 'lab', keys: ['e'], label: 'keyExpand', description: 'keyExpandHelp', intent: 'expand', bar: 2},
+	{view: 'lab', keys: ['tab'], label: 'keyFocus', description: 'keyFocusHelp', intent: 'focus', bar: 4},
+	{view: 'lab', keys: ['z'], label: 'keyZoom', description: 'keyZoomHelp', intent: 'zoom', bar: 4},
+	{view: 'lab', keys: ['[', 'pageup'], label: 'keyOlder', description: 'keyOlderHelp', intent: 'events-older', bar: 3},
+	{view: 'lab', keys: [']', 'pagedown'], label: 'keyNewer', description: 'keyNewerHelp', intent: 'events-newer'},
+	{view: 'lab', keys: ['{', 'home'], label: 'keyFirst', description: 'keyFirstHelp', intent: 'events-first'},
+	{view: 'lab', keys: ['}', 'end'], label: 'keyLast', description: 'keyLastHelp', intent: 'events-last'},
+	{view: 'console', keys: ['escape'], label: 'keyConsoleLeave', description: 'keyConsoleLeaveHelp', intent: 'console-leave', bar: 1},
+	{view: 'console', keys: ['tab'], label: 'keyConsoleNode', description: 'keyConsoleNodeHelp', intent: 'console-node', bar: 1},
+	{view: 'console', keys: ['up', 'down'], label: 'keyHistory', description: 'keyHistoryHelp', intent: 'console-history', bar: 2},
+	{view: 'reader', keys: ['up', 'k'], label: 'keyScrollUp', description: 'keyScrollUpHelp', intent: 'scroll-up', bar: 1},
+	{view: 'reader', keys: ['down', 'j'], label: 'keyScrollDown', description: 'keyScrollDownHelp', intent: 'scroll-down', bar: 1},
+	{view: 'reader', keys: ['pageup', 'b'], label: 'keyPageUp', description: 'keyPageUpHelp', intent: 'page-up', bar: 2},
+	{view: 'reader', keys: ['pagedown', 'space'], label: 'keyPageDown', description: 'keyPageDownHelp', intent: 'page-down', bar: 2},
+	{view: 'reader', keys: ['escape', 'e', 'z', 'q'], label: 'keyClose', description: 'keyCloseHelp', intent: 'reader-close', bar: 1},
+	{view: 'global', keys: ['ctrl+c'], label: 'keyCtrlC', description: 'keyCtrlCHelp', intent: 'quit'},
 ];
 
 /** Ink's key object, reduced to what the table uses. */
@@ -46,6 +67,10 @@ export interface KeyPress {
 	downArrow?: boolean;
 	leftArrow?: boolean;
 	rightArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
 	return?: boolean;
 	escape?: boolean;
 	tab?: boolean;
@@ -58,11 +83,16 @@ function names(input: string, key: KeyPress): string[] {
 	if (key.downArrow) found.push('down');
 	if (key.leftArrow) found.push('left');
 	if (key.rightArrow) found.push('right');
+	if (key.pageUp) found.push('pageup');
+	if (key.pageDown) found.push('pagedown');
+	if (key.home) found.push('home');
+	if (key.end) found.push('end');
 	if (key.return) found.push('return');
 	if (key.escape) found.push('escape');
 	if (key.tab) found.push('tab');
 	if (key.ctrl && input) found.push(`ctrl+${input}`);
-	else if (input) found.push(input);
+	else if (input === ' ') found.push('space');
+	else if (input && !key.tab) found.push(input);
 	return found;
 }
 
@@ -72,6 +102,13 @@ export function intentFor(view: View, input: string, key: KeyPress): Intent | un
 	return KEYBINDINGS.find((binding) => (binding.view === view || binding.view === 'global') && binding.keys.some((name) => pressed.includes(name)))?.intent;
 }
 
-export function barFor(view: View): string {
-	return KEYBINDINGS.filter((binding) => binding.view === view && binding.bar).map((binding) => binding.label).join(' · ');
+/** The key bar of a view in `lang`: table order, dropping the least needed keys until it fits `columns`. */
+export function barFor(view: View, lang: Lang = 'en', columns = Number.POSITIVE_INFINITY): string {
+	let shown = KEYBINDINGS.filter((binding) => binding.view === view && binding.bar !== undefined);
+	const text = () => shown.map((binding) => say(lang, binding.label)).join(' · ');
+	while (width(text()) > columns && shown.length > 1) {
+		const loosest = Math.max(...shown.map((binding) => binding.bar!));
+		shown = shown.filter((binding, index) => binding.bar !== loosest || index !== shown.findLastIndex((other) => other.bar === loosest));
+	}
+	return text();
 }

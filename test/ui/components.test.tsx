@@ -12,7 +12,7 @@ import {LabMenu} from '../../source/ui/LabMenu.js';
 import {HelpScreen, KeyHelp} from '../../source/ui/KeyHelp.js';
 import {StartupError} from '../../source/ui/StartupScreen.js';
 import {intentFor, KEYBINDINGS} from '../../source/ui/keybindings.js';
-import {paneModel} from '../../source/ui/presentation/nodes.js';
+import {infoLines, paneModel} from '../../source/ui/presentation/nodes.js';
 import {DOWN, FAILOVER_EVENTS, MASTER, NOW, REPLICA, REPLICA_DOWN_LINK, SENTINEL, labFixture, sessionState} from './fake-session.js';
 
 const frame = (element: React.ReactElement) => {
@@ -26,14 +26,20 @@ test('a master pane: role, replica count, each replica by node name with state, 
 	const text = frame(<NodePane view={MASTER} now={NOW} width={60} height={5} />);
 	assert.match(text, /master ● master/);
 	assert.match(text, /connected_slaves:2/);
-	assert.match(text, /replica1 \(172\.18\.0\.3:6380\) online off=1427 lag=0/);
-	assert.match(text, /replica2 \(172\.18\.0\.4:6381\) online off=1427 lag=1/);
+	// The pane names nodes; the raw addresses Redis reports are in the zoomed pane (z).
+	assert.match(text, /replica1 online off=1427 lag=0/);
+	assert.match(text, /replica2 online off=1427 lag=1/);
+	assert.doesNotMatch(text, /172\.18/);
+	const zoomed = infoLines(MASTER, NOW).map((line) => line.text).join('\n');
+	assert.match(zoomed, /slave0:ip=172\.18\.0\.3,port=6380,state=online,offset=1427,lag=0 +→ replica1/);
+	assert.match(zoomed, /slave1:ip=172\.18\.0\.4,port=6381,.* +→ replica2/);
 });
 
 test('a replica pane: its master by name with the raw address, link, offset, read-only', () => {
 	const text = frame(<NodePane view={REPLICA} now={NOW} width={60} height={5} />);
 	assert.match(text, /replica1 ● replica/);
-	assert.match(text, /master: master \(redis-lab-master:6379\)/);
+	assert.match(text, /master: master\s/);
+	assert.match(infoLines(REPLICA, NOW).map((line) => line.text).join('\n'), /master_host:redis-lab-master +→ master/);
 	assert.match(text, /link:up/);
 	assert.match(text, /read_only:1/);
 	assert.match(frame(<NodePane view={REPLICA_DOWN_LINK} now={NOW} width={60} height={5} />), /link:down/);
@@ -42,7 +48,8 @@ test('a replica pane: its master by name with the raw address, link, offset, rea
 test('a sentinel pane and a down node', () => {
 	const sentinel = frame(<NodePane view={SENTINEL} now={NOW} width={60} height={4} />);
 	assert.match(sentinel, /sentinel1 ● sentinel/);
-	assert.match(sentinel, /master: master \(172\.18\.0\.2:6379\)/);
+	assert.match(sentinel, /master: master\s/);
+	assert.match(infoLines(SENTINEL, NOW).map((line) => line.text).join('\n'), /master0:name=master,status=ok,address=172\.18\.0\.2:6379,.* +→ master/);
 	assert.match(sentinel, /status=ok slaves=2 sentinels=2/);
 	const down = frame(<NodePane view={DOWN} now={NOW} width={60} height={4} />);
 	assert.match(down, /master ✗ down/);

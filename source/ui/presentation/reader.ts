@@ -1,0 +1,26 @@
+import type {SessionState} from '../../engine/session-state.js';
+import type {Lang} from '../../i18n/index.js';
+import {infoLines, paneModel} from './nodes.js';
+import {localText, stepLines, type ReaderLine} from './step.js';
+import {say, wrap} from './text.js';
+
+/** The reader's title and lines for the expanded step or a zoomed node, wrapped to `columns`. */
+export function readerContent(reading: {kind: 'step'} | {kind: 'node'; name: string}, state: SessionState, lang: Lang, columns: number, now: number): {title: string; lines: ReaderLine[]} | undefined {
+	if (reading.kind === 'step') {
+		const lab = state.lab;
+		const step = lab?.lab.steps[lab.current];
+		if (!lab || !step) return undefined;
+		return {title: say(lang, 'readerStep', {n: lab.current + 1, total: lab.steps.length, title: localText(step.title, lang)}), lines: stepLines(step, lab.steps[lab.current], lang, columns)};
+	}
+	const view = state.nodes.find((node) => node.name === reading.name);
+	if (!view) return undefined;
+	const model = paneModel(view, now, false, lang);
+	const lines: ReaderLine[] = [{text: `${model.status} · ${view.address}`, color: model.tone === 'white' ? undefined : model.tone}];
+	for (const row of model.rows) if (view.health !== 'up') lines.push(...wrap(row.text, columns).map((text) => ({text, color: 'gray'})));
+	for (const line of view.lastLogs ?? []) lines.push(...wrap(line, columns).map((text) => ({text, color: 'gray'})));
+	const fields = infoLines(view, now);
+	if (fields.length === 0) lines.push({text: say(lang, 'readerNoInfo'), color: 'gray'});
+	lines.push({text: ''});
+	for (const field of fields) lines.push(...wrap(field.text, columns).map((text) => ({text, color: field.changed ? 'yellow' : undefined, bold: field.changed})));
+	return {title: say(lang, 'readerNode', {node: view.name, section: view.kind === 'sentinel' ? 'sentinel' : 'replication'}), lines};
+}

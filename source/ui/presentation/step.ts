@@ -1,0 +1,48 @@
+import type {Step} from '../../engine/lab/types.js';
+import type {StepState, StepStatus} from '../../engine/session-state.js';
+import type {Lang} from '../../i18n/index.js';
+import {joinLines, say, width, wrap, wrapParagraphs} from './text.js';
+
+export const CHECK_MARK = {pending: '…', passed: '✓', failed: '✗'} as const;
+export const CHECK_COLOR = {pending: 'gray', passed: 'green', failed: 'red'} as const;
+
+/** Lab text in `lang`, English when it has no translation. */
+export function localText(value: {en: string; zh?: string}, lang: Lang): string {
+	return (value[lang] ?? value.en).trim();
+}
+
+export function statusText(status: StepStatus, lang: Lang): string {
+	const key = ({pending: 'statusPending', running: 'statusRunning', watching: 'statusWatching', passed: 'statusPassed', failed: 'statusFailed'} as const)[status];
+	return say(lang, key);
+}
+
+/** A line of the reader: text already wrapped to the width, and how it looks. */
+export interface ReaderLine {
+	text: string;
+	color?: string;
+	bold?: boolean;
+}
+
+/** Wraps `text` with `first` before its first line and the same width of spaces before the others. */
+function hanging(first: string, text: string, columns: number, color?: string): ReaderLine[] {
+	const indent = ' '.repeat(width(first));
+	return wrap(text, Math.max(10, columns - indent.length)).map((line, index) => ({text: `${index === 0 ? first : indent}${line}`, color}));
+}
+
+/** The whole step for the reader: narrative, note, hint, every command and every check, wrapped to `columns`. */
+export function stepLines(step: Step, state: StepState | undefined, lang: Lang, columns: number): ReaderLine[] {
+	const lines: ReaderLine[] = wrapParagraphs(localText(step.text, lang), columns).map((text) => ({text}));
+	const flat = (value: {en: string; zh?: string}) => joinLines(localText(value, lang));
+	if (step.note) lines.push({text: ''}, ...hanging(say(lang, 'note'), flat(step.note), columns, 'yellow'));
+	if (step.hint) lines.push({text: ''}, ...hanging(say(lang, 'hint'), flat(step.hint), columns, 'yellow'));
+	if (state && state.commands.length > 0) {
+		lines.push({text: ''}, {text: say(lang, 'readerCommands'), bold: true});
+		for (const command of state.commands) for (const part of command.split('\n')) lines.push(...hanging('$ ', part, columns, 'cyan'));
+	}
+	if (state && state.checks.length > 0) {
+		lines.push({text: ''}, {text: say(lang, 'readerChecks'), bold: true});
+		for (const check of state.checks) lines.push(...hanging(`${CHECK_MARK[check.status]} `, `${check.label}${check.detail && check.status !== 'pending' ? ` (${check.detail})` : ''}`, columns, CHECK_COLOR[check.status]));
+		if (state.error) lines.push(...hanging('! ', state.error, columns, 'red'));
+	}
+	return lines;
+}
