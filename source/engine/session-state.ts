@@ -128,6 +128,6 @@ export interface SessionIntents {
 }
 
 export interface SessionStore {
-	getState(): SessionState;
-	subscribe(listener: () => void): () => void;
+	getState: () => SessionState;
+	subscribe: (listener: () => void) => () => void;
 }

@@ -6,6 +6,8 @@ type Params = Record<string, string | number>;
 export const UI = defineMessages({
 	// Header and step panel
 	header: {en: (p: Params) => `redis-lab · ${p.lab} · step ${p.n}/${p.total}`, zh: (p: Params) => `redis-lab · ${p.lab} · 第 ${p.n}/${p.total} 步`},
+	catchingUp: {en: (p: Params) => `catching up to step ${p.n}: replaying the steps before it`, zh: (p: Params) => `正在追赶到第 ${p.n} 步：重放之前的步骤`},
+	autoplayFailed: {en: (p: Params) => `autoplay stopped: ${p.reason}`, zh: (p: Params) => `自动演示已停止：${p.reason}`},
 	stepTitle: {en: (p: Params) => `Step ${p.n}/${p.total}: ${p.title}`, zh: (p: Params) => `第 ${p.n}/${p.total} 步：${p.title}`},
 	statusPending: {en: 'pending', zh: '未开始'},
 	statusRunning: {en: 'running…', zh: '运行中…'},

@@ -1,5 +1,5 @@
 import {Box, useApp} from 'ink';
-import React, {useEffect, useRef, useState} from 'react';
+import React, {useEffect, useState} from 'react';
 import type {AppController, LabHandle} from './controller.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useStateRef} from './hooks/use-state-ref.js';

@@ -10,6 +10,8 @@ export interface CommandLogProps {
 	height: number;
 	width: number;
 	lang?: Lang;
+	/** A command being typed by autoplay, shown with a cursor after the log. */
+	typing?: string;
 }
 
 /** Wraps `text` under `first`, later lines indented as far. */
@@ -19,7 +21,7 @@ export function hangingLines(key: string, first: string, text: string, width: nu
 }
 
 /** Every command the app ran, in order, exactly as you would type it (wrapped, never cut), with short output. */
-export const CommandLog = React.memo(function CommandLog({transcript, height, width, lang = 'en'}: CommandLogProps) {
+export const CommandLog = React.memo(function CommandLog({transcript, height, width, lang = 'en', typing}: CommandLogProps) {
 	const lines: Line[] = [];
 	// Only the newest entries can show: wrap those, not the whole session.
 	const shownKinds = new Set(['command', 'output', 'error']);
@@ -28,6 +30,7 @@ export const CommandLog = React.memo(function CommandLog({transcript, height, wi
 		else if (entry.kind === 'output') entry.text.split('\n').slice(0, 3).forEach((line, i) => lines.push(...hangingLines(`${entry.seq}.${i}`, '  ', line, width, 'gray')));
 		else if (entry.kind === 'error') lines.push(...hangingLines(`${entry.seq}`, '! ', entry.text, width, 'red'));
 	}
+	if (typing !== undefined) lines.push(...hangingLines('typing', '$ ', `${typing}▌`, width, 'cyan'));
 	const shown = lines.slice(-height);
 	return (
 		<Section width={width} title={[{text: say(lang, 'commandLogTitle'), bold: true}, {text: say(lang, 'commandLogNote'), color: 'gray'}]}>

@@ -150,11 +150,13 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 
 	const title = lab ? lab.lab.title[lang] ?? lab.lab.title.en : 'lab';
 	// Cut here, in display columns: Ink's own truncation can leave a wide character one column over.
+	// While the app replays earlier steps, or autoplay stopped, the header says so instead of the lab's title.
+	const status = lab?.catchingUp ? say(lang, 'catchingUp', {n: lab.catchingUp.to + 1}) : lab?.autoplay?.status === 'failed' ? say(lang, 'autoplayFailed', {reason: lab.autoplay.reason ?? ''}) : undefined;
 	const headerMain = cut(say(lang, 'header', {lab: lab?.lab.id ?? '', n: (lab?.current ?? 0) + 1, total: lab?.steps.length ?? 0}), width);
 	const header = (
 		<Text wrap="truncate">
 			<Text bold color="blue">{headerMain}</Text>
-			<Text color="gray">{cut(` · ${title} · ${state.runtime} · ${state.runtimeLabel}`, width - displayWidth(headerMain))}</Text>
+			{status ? <Text color="yellow">{cut(` · ${status}`, width - displayWidth(headerMain))}</Text> : <Text color="gray">{cut(` · ${title} · ${state.runtime} · ${state.runtimeLabel}`, width - displayWidth(headerMain))}</Text>}
 		</Text>
 	);
 	const keyBar = prompt ? <Text bold color="yellow" inverse>{prompt}</Text> : <KeyHelp view={reading ? 'reader' : bottom === 'console' ? 'console' : 'lab'} lang={lang} width={width} />;
@@ -178,7 +180,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 				</Box>
 			) : null}
 			{!ready && !failedBanner ? <PullProgress state={state} width={width} lang={lang} /> : null}
-			{step && current ? <StepPanel step={step} state={current} index={lab!.current} total={lab!.steps.length} lang={lang} width={width} textLines={fit.textLines} commands={fit.commands} checks={fit.checks} note={fit.note} /> : null}
+			{step && current ? <StepPanel step={step} state={current} index={lab.current} total={lab.steps.length} lang={lang} width={width} textLines={fit.textLines} commands={fit.commands} checks={fit.checks} note={fit.note} /> : null}
 			<NodeGrid nodes={nodes} now={now} columns={width} mode={fit.nodeMode} groups={fit.paneGroups} paneHeights={fit.paneRows} focused={nodes[focused]?.name} lang={lang} />
 			<EventTimeline events={state.events} faultAt={state.faultAt} lang={lang} height={fit.timelineRows} width={width} scroll={eventScroll(state.events, eventAnchor)} />
 			{bottom === 'console' ? (
@@ -186,7 +188,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 			) : bottom === 'logs' ? (
 				<LogView logs={state.logs} height={fit.bottomRows} width={width} lang={lang} />
 			) : (
-				<CommandLog transcript={state.transcript} height={fit.bottomRows} width={width} lang={lang} />
+				<CommandLog transcript={state.transcript} typing={lab?.autoplay?.typing} height={fit.bottomRows} width={width} lang={lang} />
 			)}
 			{keyBar}
 		</Box>
