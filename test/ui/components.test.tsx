@@ -70,7 +70,7 @@ test('the event timeline: relative times, source, type, node names, meaning, pha
 	assert.match(text, /\+5\.00s sentinel1 +\+sdown/);
 	assert.match(text, /\+5\.07s sentinel2 +\+odown +master #quorum 2\/2/);
 	assert.match(text, /\+switch-master +master → replica1/);
-	assert.match(text, /enough sentinels \(the quorum\) agree/);
+	assert.match(text, /enough sentinels \(the quorum, itself included\)/);
 	assert.match(text, /detect ✓ → agree ✓ → elect ✓ → promote → reconfigure → done ✓/);
 	assert.match(frame(<EventTimeline events={FAILOVER_EVENTS} faultAt={NOW} lang="zh" height={6} width={140} />), /客观下线/);
 });
