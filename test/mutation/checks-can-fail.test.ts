@@ -1,27 +1,34 @@
-// Proves that each step's checks can fail: every step is run once more without its state-changing
-// actions (a mutant), right before the real step, and the mutant must fail. A mutant that passes
-// ("survived") means the step's checks would pass without the lesson's commands: a lab bug.
-// One session per lab: step k's mutant runs in exactly the state steps 1..k-1 left (each real step
-// must pass), so a lab costs one normal run plus one capped check time-out per mutant.
+// Proves that each step's checks can fail: every step is run without its state-changing actions
+// (a mutant) and must fail. A mutant that passes ("survived") means the step's checks would pass
+// without the lesson's commands: a lab bug, to fix in the lab's checks.
+//
+// One session per lab: step k's mutant runs right before the real step k, in exactly the state
+// steps 1..k-1 left (each real step must pass), so a lab costs one normal run plus one capped
+// check time-out per mutant. A mutant runs only read-only actions, so it leaves the state alone.
+//
+// MUTATION_EACH=1 adds, for steps with several state-changing actions, one mutant per action
+// (without just that one). Those do change state, so each runs in a fresh session after the real
+// steps before it: slow, run on demand.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openSession} from '../../source/commands/open-session.js';
 import {describeAction} from '../../source/engine/lab/actions.js';
 import {loadCatalogue} from '../../source/engine/lab/loader.js';
-import {mutantOf, removableActions} from '../../source/engine/lab/mutation.js';
+import {mutantOf, singleMutantsOf} from '../../source/engine/lab/mutation.js';
 import {LabRunner} from '../../source/engine/lab/runner.js';
 import type {Lab, Step} from '../../source/engine/lab/types.js';
 import {TEST_IMAGE, dockerUnavailable, redisServerFound} from '../helpers/env.js';
 
-/** A mutant's checks give up after this long (less when their own `within` is shorter). */
+/** A mutant's checks give up after this long (sooner when their own `within` is shorter). */
 const CAP_MS = 15_000;
 /** Sentinels notice a dead master sooner (the CLI's --down-after). */
 const DOWN_AFTER_MS = 3000;
-/** Labs run at once, each on its own ports (37000 + 100 × order; sentinels +10000). */
-const LANES = 3;
+/** Sessions at once; lane i uses base port 37000 + 100 × i (sentinels +10000). */
+const LANES = 4;
 const BASE_PORT = 37000;
 /** `MUTATION_LABS=quorum,offsets` runs only those labs (to split the suite, or to retry one lab). */
 const ONLY = process.env.MUTATION_LABS?.split(',').filter(Boolean);
+const EACH = process.env.MUTATION_EACH === '1';
 
 type Outcome = 'failed' | 'SURVIVED' | 'not reached' | 'exempt';
 interface Row {
@@ -33,74 +40,81 @@ interface Row {
 	seconds: number;
 }
 
-interface LabResult {
-	rows: Row[];
-	/** Why the lab could not go on (a real step failed, or the runtime broke). */
+/** One step to run: a mutant (with its row) or a real step (which must pass). */
+type Entry = {index: number; step: Step; row?: Row};
+
+interface Job {
+	lab: Lab;
+	runtime: 'local' | 'docker';
+	entries: Entry[];
+	/** Why the job could not go on (a real step failed, or the runtime broke). */
 	broken?: string;
-	seconds: number;
 }
 
-type Entry = {index: number; step: Step; mutant: boolean};
+const rowOf = (lab: Lab, index: number, removed: string, outcome: Outcome): Row => ({lab: lab.id, step: index + 1, id: lab.steps[index]!.id, removed, outcome, seconds: 0});
 
-async function mutateLab(lab: Lab, runtime: 'local' | 'docker'): Promise<LabResult> {
-	const started = Date.now();
-	const entries: Entry[] = lab.steps.flatMap((step, index) => {
+/** Every step of the lab, each preceded by its mutant; exempt steps get a row of their own. */
+function wholeStepJob(lab: Lab, runtime: Job['runtime'], rows: Row[]): Job {
+	const entries = lab.steps.flatMap((step, index): Entry[] => {
 		const mutant = mutantOf(step, CAP_MS);
-		return mutant ? [{index, step: mutant, mutant: true}, {index, step, mutant: false}] : [{index, step, mutant: false}];
+		if (!mutant) {
+			rows.push(rowOf(lab, index, '', 'exempt'));
+			return [{index, step}];
+		}
+		const removed = step.do.filter((action) => !mutant.do.includes(action)).map((action) => describeAction(action)).join('; ');
+		const row = rowOf(lab, index, removed, 'not reached');
+		rows.push(row);
+		return [{index, step: mutant, row}, {index, step}];
 	});
-	const rows: Row[] = lab.steps.map((step, index) => ({
-		lab: lab.id,
-		step: index + 1,
-		id: step.id,
-		removed: removableActions(step).map((action) => describeAction(action)).join('; '),
-		outcome: removableActions(step).length > 0 ? 'not reached' : 'exempt',
-		seconds: 0,
+	return {lab, runtime, entries};
+}
+
+/** One job per single-action mutant: the real steps before it, then the mutant. */
+function singleActionJobs(lab: Lab, runtime: Job['runtime'], rows: Row[]): Job[] {
+	return lab.steps.flatMap((step, index) => singleMutantsOf(step, CAP_MS).map(({removed, step: mutant}) => {
+		const row = rowOf(lab, index, `only ${describeAction(removed)}`, 'not reached');
+		rows.push(row);
+		return {lab, runtime, entries: [...lab.steps.slice(0, index).map((real, at) => ({index: at, step: real})), {index, step: mutant, row}]};
 	}));
-	const session = await openSession({runtime, image: TEST_IMAGE, basePort: BASE_PORT + 100 * lab.order, clean: false, keep: false});
-	let broken: string | undefined;
+}
+
+async function runJob(job: Job, basePort: number): Promise<void> {
+	const session = await openSession({runtime: job.runtime, image: TEST_IMAGE, basePort, clean: false, keep: false});
 	try {
 		await session.prepare();
-		const runner = new LabRunner(session, {...lab, steps: entries.map((entry) => entry.step)}, {basePort: BASE_PORT + 100 * lab.order, downAfterMs: DOWN_AFTER_MS});
+		const runner = new LabRunner(session, {...job.lab, steps: job.entries.map((entry) => entry.step)}, {basePort, downAfterMs: DOWN_AFTER_MS});
 		await runner.setup();
 		session.ready();
-		for (const [position, entry] of entries.entries()) {
-			const stepStarted = Date.now();
+		for (const [position, entry] of job.entries.entries()) {
+			const started = Date.now();
 			runner.goTo(position);
 			const passed = await runner.runStep(position);
-			if (entry.mutant) {
-				rows[entry.index] = {...rows[entry.index]!, outcome: passed ? 'SURVIVED' : 'failed', seconds: (Date.now() - stepStarted) / 1000};
+			if (entry.row) {
+				entry.row.outcome = passed ? 'SURVIVED' : 'failed';
+				entry.row.seconds = (Date.now() - started) / 1000;
 			} else if (!passed) {
 				const tail = session.getState().transcript.slice(-8).map((line) => line.text).join('\n');
-				broken = `step ${entry.index + 1} (${entry.step.id}) failed with its actions:\n${tail}`;
+				job.broken = `step ${entry.index + 1} (${entry.step.id}) failed with its actions:\n${tail}`;
 				break;
 			}
 		}
 		runner.dispose();
 	} catch (error) {
-		broken = `${(error as Error).message}`;
+		job.broken = (error as Error).message;
 	} finally {
 		await session.close();
 	}
-	return {rows, broken, seconds: (Date.now() - started) / 1000};
-}
-
-/** Runs the labs `LANES` at a time, the longest (most steps) first. */
-async function inLanes(jobs: Array<() => Promise<void>>): Promise<void> {
-	const queue = [...jobs];
-	await Promise.all(Array.from({length: LANES}, async () => {
-		for (let job = queue.shift(); job; job = queue.shift()) await job();
-	}));
 }
 
 function table(rows: Row[]): string {
 	const header = ['lab', 'step', 'removed actions', 'mutant', 's'];
-	const lines = rows.map((row) => [row.lab, `${row.step} ${row.id}`, row.removed || '-', row.outcome, row.seconds ? row.seconds.toFixed(1) : '']);
-	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => Math.min(60, line[column]!.length))));
-	const format = (line: string[]) => line.map((cell, column) => (cell.length > 60 ? `${cell.slice(0, 57)}...` : cell).padEnd(widths[column]!)).join('  ');
-	return [format(header), ...lines.map(format)].join('\n');
+	const clip = (cell: string) => (cell.length > 60 ? `${cell.slice(0, 57)}...` : cell);
+	const lines = rows.map((row) => [row.lab, `${row.step} ${row.id}`, row.removed || '-', row.outcome, row.seconds ? row.seconds.toFixed(1) : ''].map(clip));
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+	return [header, ...lines].map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
-test('every step whose actions change state fails without them (checks can fail)', {timeout: 900_000}, async (t) => {
+test('every step whose actions change state fails without them (checks can fail)', {timeout: 1_800_000}, async (t) => {
 	const local = redisServerFound();
 	const docker = !dockerUnavailable();
 	if (!local && !docker) {
@@ -108,24 +122,34 @@ test('every step whose actions change state fails without them (checks can fail)
 		return;
 	}
 	const started = Date.now();
-	const labs = (await loadCatalogue()).filter((lab) => !ONLY || ONLY.includes(lab.id)).sort((a, b) => b.steps.length - a.steps.length);
-	const results = new Map<string, LabResult>();
+	const labs = (await loadCatalogue()).filter((lab) => !ONLY || ONLY.includes(lab.id));
+	const rows: Row[] = [];
+	const jobs: Job[] = [];
 	const skipped: string[] = [];
-	await inLanes(labs.map((lab) => async () => {
+	for (const lab of labs) {
 		const runtime = lab.runtimes.includes('local') && local ? 'local' : lab.runtimes.includes('docker') && docker ? 'docker' : undefined;
 		if (!runtime) {
 			skipped.push(`${lab.id} (needs ${lab.runtimes.join(' or ')})`);
-			return;
+			continue;
 		}
-		const result = await mutateLab(lab, runtime);
-		results.set(lab.id, result);
-		console.log(`# ${lab.id} (${runtime}): ${result.seconds.toFixed(1)}s${result.broken ? ` BROKEN: ${result.broken.split('\n')[0]}` : ''}`);
+		jobs.push(wholeStepJob(lab, runtime, rows));
+		if (EACH) jobs.push(...singleActionJobs(lab, runtime, rows));
+	}
+	// The longest first, so the lanes end together.
+	const queue = [...jobs].sort((a, b) => b.entries.length - a.entries.length);
+	await Promise.all(Array.from({length: LANES}, async (_, lane) => {
+		for (let job = queue.shift(); job; job = queue.shift()) {
+			const jobStarted = Date.now();
+			await runJob(job, BASE_PORT + 100 * lane);
+			console.log(`# ${job.lab.id} (${job.runtime}, ${job.entries.length} steps): ${((Date.now() - jobStarted) / 1000).toFixed(1)}s${job.broken ? ` BROKEN: ${job.broken.split('\n')[0]}` : ''}`);
+		}
 	}));
-	const ordered = [...results.entries()].sort(([a], [b]) => labs.find((lab) => lab.id === a)!.order - labs.find((lab) => lab.id === b)!.order);
-	const rows = ordered.flatMap(([, result]) => result.rows);
-	console.log(`\n${table(rows)}\n`);
-	console.log(`# ${rows.filter((row) => row.outcome === 'failed').length} mutants failed, ${rows.filter((row) => row.outcome === 'SURVIVED').length} survived, ${rows.filter((row) => row.outcome === 'exempt').length} steps exempt; ${((Date.now() - started) / 1000).toFixed(1)}s`);
+	const order = (row: Row) => labs.findIndex((lab) => lab.id === row.lab) * 1000 + row.step;
+	const sorted = rows.map((row, at) => ({row, at})).sort((a, b) => order(a.row) - order(b.row) || a.at - b.at).map(({row}) => row);
+	const count = (outcome: Outcome) => sorted.filter((row) => row.outcome === outcome).length;
+	console.log(`\n${table(sorted)}\n`);
+	console.log(`# ${count('failed')} mutants failed, ${count('SURVIVED')} survived, ${count('not reached')} not reached, ${count('exempt')} steps exempt; ${((Date.now() - started) / 1000).toFixed(1)}s`);
 	if (skipped.length > 0) console.log(`# skipped: ${skipped.join(', ')}`);
-	assert.deepEqual(ordered.filter(([, result]) => result.broken).map(([id, result]) => `${id}: ${result.broken}`), []);
-	assert.deepEqual(rows.filter((row) => row.outcome === 'SURVIVED' || row.outcome === 'not reached').map((row) => `${row.lab} step ${row.step} ${row.id}: ${row.outcome}`), []);
+	assert.deepEqual(jobs.filter((job) => job.broken).map((job) => `${job.lab.id}: ${job.broken}`), []);
+	assert.deepEqual(sorted.filter((row) => row.outcome === 'SURVIVED' || row.outcome === 'not reached').map((row) => `${row.lab} step ${row.step} ${row.id} without ${row.removed}: ${row.outcome}`), []);
 });

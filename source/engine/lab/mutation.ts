@@ -38,12 +38,19 @@ export function cappedCheck(check: Check, capMs: number): Check {
 	return {[kind]: {...(body as object), within: capMs}} as Check;
 }
 
-/**
- * The step without its state-changing actions (read-only ones kept), checks capped at `capMs`;
- * undefined when the step has nothing to remove (it only shows things, or waits).
- */
+/** The step without `removed` (same objects as in `step.do`), its checks capped at `capMs`. */
+export function without(step: Step, removed: Action[], capMs: number): Step {
+	return {...step, id: `${step.id}-mutant`, do: step.do.filter((action) => !removed.includes(action)), expect: step.expect.map((check) => cappedCheck(check, capMs))};
+}
+
+/** The step without every state-changing action; undefined when it has none (it only shows things, or waits). */
 export function mutantOf(step: Step, capMs: number): Step | undefined {
-	const removed = new Set(removableActions(step));
-	if (removed.size === 0) return undefined;
-	return {...step, id: `${step.id}-mutant`, do: step.do.filter((action) => !removed.has(action)), expect: step.expect.map((check) => cappedCheck(check, capMs))};
+	const removable = removableActions(step);
+	return removable.length === 0 ? undefined : without(step, removable, capMs);
+}
+
+/** When a step has several state-changing actions: one mutant without each, alone (every command must matter). */
+export function singleMutantsOf(step: Step, capMs: number): Array<{removed: Action; step: Step}> {
+	const removable = removableActions(step);
+	return removable.length < 2 ? [] : removable.map((removed) => ({removed, step: without(step, [removed], capMs)}));
 }
