@@ -6,9 +6,9 @@
 // steps 1..k-1 left (each real step must pass), so a lab costs one normal run plus one capped
 // check time-out per mutant. A mutant runs only read-only actions, so it leaves the state alone.
 //
-// MUTATION_EACH=1 adds, for steps with several state-changing actions, one mutant per action
-// (without just that one). Those do change state, so each runs in a fresh session after the real
-// steps before it: slow, run on demand.
+// Steps with several state-changing actions also get one mutant per action (without just that
+// one). Those do change state, so each runs in a fresh session after the real steps before it.
+// MUTATION_EACH=0 leaves them out (about 3.5 instead of 5.5 minutes on 2 cores).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openSession} from '../../source/commands/open-session.js';
@@ -28,7 +28,7 @@ const LANES = 4;
 const BASE_PORT = 37000;
 /** `MUTATION_LABS=quorum,offsets` runs only those labs (to split the suite, or to retry one lab). */
 const ONLY = process.env.MUTATION_LABS?.split(',').filter(Boolean);
-const EACH = process.env.MUTATION_EACH === '1';
+const EACH = process.env.MUTATION_EACH !== '0';
 
 type Outcome = 'failed' | 'SURVIVED' | 'not reached' | 'exempt';
 interface Row {
@@ -79,8 +79,9 @@ function singleActionJobs(lab: Lab, runtime: Job['runtime'], rows: Row[]): Job[]
 }
 
 async function runJob(job: Job, basePort: number): Promise<void> {
-	const session = await openSession({runtime: job.runtime, image: TEST_IMAGE, basePort, clean: false, keep: false});
+	let session: Awaited<ReturnType<typeof openSession>> | undefined;
 	try {
+		session = await openSession({runtime: job.runtime, image: TEST_IMAGE, basePort, clean: false, keep: false});
 		await session.prepare();
 		const runner = new LabRunner(session, {...job.lab, steps: job.entries.map((entry) => entry.step)}, {basePort, downAfterMs: DOWN_AFTER_MS});
 		await runner.setup();
@@ -102,7 +103,7 @@ async function runJob(job: Job, basePort: number): Promise<void> {
 	} catch (error) {
 		job.broken = (error as Error).message;
 	} finally {
-		await session.close();
+		await session?.close();
 	}
 }
 
@@ -141,7 +142,7 @@ test('every step whose actions change state fails without them (checks can fail)
 		for (let job = queue.shift(); job; job = queue.shift()) {
 			const jobStarted = Date.now();
 			await runJob(job, BASE_PORT + 100 * lane);
-			console.log(`# ${job.lab.id} (${job.runtime}, ${job.entries.length} steps): ${((Date.now() - jobStarted) / 1000).toFixed(1)}s${job.broken ? ` BROKEN: ${job.broken.split('\n')[0]}` : ''}`);
+			console.log(`# ${job.lab.id} (${job.runtime}, ${job.entries.length} steps): ${((Date.now() - jobStarted) / 1000).toFixed(1)}s${job.broken ? ` BROKEN: ${job.broken}` : ''}`);
 		}
 	}));
 	const order = (row: Row) => labs.findIndex((lab) => lab.id === row.lab) * 1000 + row.step;
