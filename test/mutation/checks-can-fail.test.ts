@@ -94,8 +94,9 @@ async function runJob(job: Job, basePort: number): Promise<void> {
 				entry.row.outcome = passed ? 'SURVIVED' : 'failed';
 				entry.row.seconds = (Date.now() - started) / 1000;
 			} else if (!passed) {
-				const tail = session.getState().transcript.slice(-8).map((line) => line.text).join('\n');
-				job.broken = `step ${entry.index + 1} (${entry.step.id}) failed with its actions:\n${tail}`;
+				const state = session.getState().lab?.steps[position];
+				const why = state?.error ?? state?.checks.filter((check) => check.status === 'failed').map((check) => `✗ ${check.label} (${check.detail})`).join('; ');
+				job.broken = `step ${entry.index + 1} (${entry.step.id}) failed with its actions: ${why}`;
 				break;
 			}
 		}
