@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Runs the test suites with Node's test runner (TypeScript through tsx).
-// Usage: node scripts/run-tests.mjs [unit|ui|integration|e2e ...] [--only name-fragment]
+// Usage: node scripts/run-tests.mjs [unit|ui|mutation|integration|e2e ...] [--only name-fragment]
 import {mkdtempSync, readdirSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {spawnSync} from 'node:child_process';
 
-const all = ['unit', 'ui', 'integration', 'e2e'];
+const all = ['unit', 'ui', 'mutation', 'integration', 'e2e'];
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex === -1 ? undefined : args.splice(onlyIndex, 2)[1];

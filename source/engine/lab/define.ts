@@ -99,6 +99,12 @@ export interface ActionDefinition<Key extends string = string, Schema extends z.
 	preview(body: z.output<Schema>, context: PreviewContext): string[];
 	/** Its lines in the exported bash script. */
 	script(body: z.output<Schema>, context: ScriptContext): string[];
+	/**
+	 * Whether performing it changes the lab's state (servers, data, config, network, clients).
+	 * Read-only actions only show things; the mutation test removes the others and expects the
+	 * step's checks to fail. A function decides per body (`cli`: per command).
+	 */
+	changesState: boolean | ((body: z.output<Schema>) => boolean);
 	/** Needs the docker runtime (cuts the network). */
 	dockerOnly?: boolean;
 	nodes?(body: z.output<Schema>): NodeUse[];

@@ -34,6 +34,7 @@ export const clientStart = defineAction({
 	key: 'client-start',
 	schema: ClientStart,
 	summary: 'Starts an application client that finds the master through the sentinels and writes a counter every `intervalMs` (default 50).',
+	changesState: true,
 	label: ({id}, lang) => say(lang, `start the application client ${id}`, `启动应用客户端 ${id}`),
 	perform,
 	preview: ({intervalMs}) => [shown(intervalMs)],

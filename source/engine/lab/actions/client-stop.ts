@@ -8,6 +8,7 @@ export const clientStop = defineAction({
 	key: 'client-stop',
 	schema: fieldsOf({id: Text}),
 	summary: 'Stops a client started by client-start and verifies every acknowledged write against the current master.',
+	changesState: true,
 	label: ({id}, lang) => say(lang, `stop the application client ${id}`, `停止应用客户端 ${id}`),
 	async perform({id}, context) {
 		const {session, memory} = context;

@@ -5,6 +5,7 @@ export const heal = defineAction({
 	key: 'heal',
 	schema: NodeRef,
 	summary: 'Connects an isolated node to the lab network again (docker only).',
+	changesState: true,
 	label: (ref, lang) => say(lang, `reconnect ${ref} to the network`, `把 ${ref} 重新接入网络`),
 	perform: (ref, context) => context.session.healNode(context.resolveNode(ref)),
 	preview: (ref, context) => [context.shell.heal(context.node(ref))],

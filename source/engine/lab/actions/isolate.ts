@@ -5,6 +5,7 @@ export const isolate = defineAction({
 	key: 'isolate',
 	schema: NodeRef,
 	summary: 'Cuts a node off the lab network (docker only). Cutting the master off marks the fault time.',
+	changesState: true,
 	label: (ref, lang) => say(lang, `cut ${ref} off the network`, `把 ${ref} 从网络断开`),
 	async perform(ref, context) {
 		const node = context.resolveNode(ref);

@@ -24,6 +24,7 @@ export const logs = defineAction({
 	key: 'logs',
 	schema: Logs,
 	summary: 'Shows the last lines of a node\'s log (default 40), optionally only those matching `grep`.',
+	changesState: false,
 	label: ({node, grep}, lang) => say(lang, `${node}'s log${grep ? ` lines matching /${grep}/` : ''}`, `${node} 的日志${grep ? `中匹配 /${grep}/ 的行` : ''}`),
 	perform,
 	preview({node, lines = DEFAULT_LINES, grep}, context) {

@@ -28,6 +28,7 @@ export function nodeOperation<const Key extends Operation>(key: Key, options: {s
 		key,
 		schema: NodeRefs,
 		summary: options.summary,
+		changesState: true,
 		label: (refs, lang) => say(lang, `${options.verb.en} ${listOf(refs).join(', ')}`, `${options.verb.zh} ${listOf(refs).join('、')}`),
 		async perform(refs, context) {
 			if (options.perform) return options.perform(listOf(refs), context);

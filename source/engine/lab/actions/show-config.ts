@@ -5,6 +5,7 @@ export const showConfig = defineAction({
 	key: 'show-config',
 	schema: NodeRef,
 	summary: 'Prints the node\'s config file.',
+	changesState: false,
 	label: (ref, lang) => say(lang, `show ${ref}'s config file`, `查看 ${ref} 的配置文件`),
 	async perform(ref, context) {
 		await context.session.showConfig(context.resolveNode(ref));

@@ -7,6 +7,7 @@ export const writeConfig = defineAction({
 	key: 'write-config',
 	schema: fieldsOf({node: NodeRef, set: Directives}),
 	summary: 'Merges directives into the node\'s config file (applied at its next start).',
+	changesState: true,
 	label: ({node, set}, lang) => say(lang, `set ${directives(set)} in ${node}'s config file`, `在 ${node} 的配置文件中设置 ${directives(set)}`),
 	async perform({node, set}, context) {
 		await context.session.writeConfig(context.resolveNode(node), set);

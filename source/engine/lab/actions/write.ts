@@ -37,6 +37,7 @@ export const write = defineAction({
 	key: 'write',
 	schema: Write,
 	summary: 'Writes `count` keys `<prefix>:1..count` one by one; remembers which were acknowledged under `id` (default: the prefix).',
+	changesState: true,
 	label: ({node, count, prefix}, lang) => say(lang, `write ${count} keys ${prefix}:1..${count} on ${node}`, `在 ${node} 上写入 ${count} 个键 ${prefix}:1..${count}`),
 	perform,
 	preview: ({node, count, prefix}, context) => [context.shell.script(context.node(node), writeLoop(context.hostPort(context.node(node)), count, prefix))],
