@@ -56,7 +56,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		}
 		session.ready();
 		ok = true;
-		for (const [index, step] of lab.steps.entries()) {
+		for (const [index, step] of runner.lab.steps.entries()) {
 			flush();
 			print(paint(`\n▸ ${t(lang, m.runStep, {number: index + 1, count: lab.steps.length, title: text(step.title)})}`, 'bold'));
 			print(indent(text(step.text).trim(), '  '));

@@ -1,0 +1,61 @@
+import {z} from 'zod';
+import {shellQuote} from '../../shell.js';
+import {defineCheck, say, type CheckContext} from '../define.js';
+import {fieldsOf, Flag, NodeRef, Pattern, Text, TextOrNumber, within} from '../fields.js';
+import {fillTemplates} from '../templates.js';
+import {fail, pass, type Verdict} from '../verdict.js';
+
+const ConfigFile = fieldsOf({
+	node: NodeRef,
+	directive: Text.regex(/^[a-z][\w-]*(?: [a-z][\w-]*)?$/i, 'must be a directive like replicaof or "sentinel known-replica"'),
+	equals: TextOrNumber.optional(),
+	matches: Pattern.optional(),
+	missing: Flag.optional(),
+	...within,
+}).refine((body) => !(body.missing === true && (body.equals !== undefined || body.matches !== undefined)), 'use missing: true alone, without equals or matches');
+type Body = z.output<typeof ConfigFile>;
+
+/** The values of every line of `text` that sets `directive` (what follows the directive's words). */
+export function directiveValues(text: string, directive: string): string[] {
+	const words = directive.toLowerCase().split(/\s+/);
+	const values: string[] = [];
+	for (const raw of text.split('\n')) {
+		const line = raw.trim();
+		if (line === '' || line.startsWith('#')) continue;
+		const parts = line.split(/\s+/);
+		if (parts.length < words.length || words.some((word, index) => parts[index]!.toLowerCase() !== word)) continue;
+		values.push(parts.slice(words.length).join(' '));
+	}
+	return values;
+}
+
+async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
+	const node = context.resolveNode(body.node);
+	const expand = (text: string) => context.expand?.(text) ?? text;
+	const values = directiveValues(await context.session.runtime.readConfig(node), body.directive);
+	const seen = values.length === 0 ? say(context.lang, `no ${body.directive} line`, `没有 ${body.directive} 行`) : values.map((value) => `${body.directive} ${value}`).slice(-3).join('; ');
+	if (body.missing) return values.length === 0 ? pass(seen) : fail(seen);
+	const equals = body.equals === undefined ? undefined : expand(body.equals);
+	const pattern = body.matches === undefined ? undefined : new RegExp(expand(body.matches));
+	const found = values.find((value) => (equals === undefined || value === equals) && (pattern === undefined || pattern.test(value)));
+	return found === undefined ? fail(seen) : pass(`${body.directive} ${found}`);
+}
+
+export const configFile = defineCheck({
+	key: 'config-file',
+	schema: ConfigFile,
+	summary: 'A directive line in the node\'s config FILE as it is on disk (not CONFIG GET): some line `equals` / `matches` a value, or `missing: true`. Values may hold {{node.host}} / {{node.port}}.',
+	describe({node, directive, equals, matches, missing}, lang) {
+		const what = missing ? say(lang, 'has no', '没有') : say(lang, 'has', '有');
+		const value = equals !== undefined ? ` ${equals}` : matches !== undefined ? ` /${matches}/` : '';
+		const text = say(lang, `${node}'s config file ${what} "${directive}${value}"`, `${node} 的配置文件中${what} "${directive}${value}"`);
+		return fillTemplates(text, (name, part) => `<${name} ${part}>`);
+	},
+	evaluate,
+	script({node, directive, equals, matches, missing}, context) {
+		const [op, value] = missing ? ['missing', ''] : equals !== undefined ? ['eq', context.fill(equals)] : matches !== undefined ? ['re', context.fill(matches)] : ['set', ''];
+		return [`wait_for ${context.label} ${context.seconds} config_is ${context.arg(node)} ${shellQuote(directive)} ${op} ${context.word(value)}`];
+	},
+	nodes: ({node}) => [{path: ['node'], ref: node}],
+	templates: ({equals, matches}) => Object.entries({equals, matches}).filter(([, text]) => text !== undefined).map(([field, text]) => ({path: [field], text: text!})),
+});
