@@ -20,6 +20,7 @@ function printEntry(entry: TranscriptEntry): void {
 	else if (entry.kind === 'output') print(paint(indent(entry.text), 'gray'));
 	else if (entry.kind === 'check') print(`  ${paint(entry.text, entry.ok ? 'green' : 'red')}`);
 	else if (entry.kind === 'error') print(paint(`  ! ${entry.text}`, 'red'));
+	else if (entry.kind === 'note') print(paint(`  ${entry.text}`, 'yellow'));
 }
 
 /** Runs one lab headless on a fresh session; resolves true when every check passed. */

@@ -19,6 +19,7 @@ wait_for() {
   echo "  FAILED: $what (not within \${seconds}s)" >&2
   return 1
 }
+config_lacks() { ! config_is "$@"; }
 
 # info_get NODE FIELD[.SUBFIELD]: one INFO value, e.g. info_get master connected_slaves, info_get master slave0.lag
 info_get() {
@@ -55,11 +56,11 @@ current_master() {
 # The node's config file, and the values of its lines for a directive: config_values replica1 replicaof
 config_file() { case $1 in ${specs.map((spec) => `${spec.name}) echo ./redis-lab/${spec.name}/${confFileName(spec)} ;;`).join(' ')} esac; }
 config_values() { local f; f=$(config_file "$1") && [ -f "$f" ] || return 0; tr -d '\r' < "$f" | awk -v d="$2" 'BEGIN { n = split(tolower(d), w, " ") } /^[ \t]*#/ { next } { for (i = 1; i <= n; i++) if (tolower($i) != w[i]) next; v = ""; for (i = n + 1; i <= NF; i++) v = v (v == "" ? "" : " ") $i; print v }'; }
-# config_is NODE DIRECTIVE eq|re|set|missing [VALUE]
+# config_is NODE DIRECTIVE eq|re|set [VALUE]: some line of the directive has this value.
 config_is() {
-  local v found=1
-  while IFS= read -r v; do case $3 in set|missing) found=0 ;; eq) [ "$v" = "$4" ] && found=0 ;; re) [[ $v =~ $4 ]] && found=0 ;; esac; done < <(config_values "$1" "$2")
-  if [ "$3" = missing ]; then [ $found = 1 ]; else [ $found = 0 ]; fi
+  local v
+  while IFS= read -r v; do case $3 in set) return 0 ;; eq) [ "$v" = "$4" ] && return 0 ;; re) [[ $v =~ $4 ]] && return 0 ;; esac; done < <(config_values "$1" "$2")
+  return 1
 }
 # The node's whole log (the script cannot tell which lines came after a step began).
 node_log() { case $1 in ${specs.map((spec) => `${spec.name}) ${runtime.shell.logs(spec.name, {tail: 10_000}).replace(/ 2>&1$/, '')} 2>&1 ;;`).join(' ')} esac; }

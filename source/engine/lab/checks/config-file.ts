@@ -12,7 +12,7 @@ const ConfigFile = fieldsOf({
 	matches: Pattern.optional(),
 	missing: Flag.optional(),
 	...within,
-}).refine((body) => !(body.missing === true && (body.equals !== undefined || body.matches !== undefined)), 'use missing: true alone, without equals or matches');
+});
 type Body = z.output<typeof ConfigFile>;
 
 /** The values of every line of `text` that sets `directive` (what follows the directive's words). */
@@ -32,19 +32,23 @@ export function directiveValues(text: string, directive: string): string[] {
 async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const node = context.resolveNode(body.node);
 	const expand = (text: string) => context.expand?.(text) ?? text;
-	const values = directiveValues(await context.session.runtime.readConfig(node), body.directive);
+	const {session} = context;
+	// A node not created yet has the file it will be created with (what show-config prints).
+	const text = (await session.runtime.state(node)) === 'missing' ? session.runtime.renderConfig(session.spec(node)) : await session.runtime.readConfig(node);
+	const values = directiveValues(text, body.directive);
 	const seen = values.length === 0 ? say(context.lang, `no ${body.directive} line`, `没有 ${body.directive} 行`) : values.map((value) => `${body.directive} ${value}`).slice(-3).join('; ');
-	if (body.missing) return values.length === 0 ? pass(seen) : fail(seen);
 	const equals = body.equals === undefined ? undefined : expand(body.equals);
 	const pattern = body.matches === undefined ? undefined : new RegExp(expand(body.matches));
 	const found = values.find((value) => (equals === undefined || value === equals) && (pattern === undefined || pattern.test(value)));
+	// `missing: true`: no line for the directive, or none with that value.
+	if (body.missing) return found === undefined ? pass(seen) : fail(`${body.directive} ${found}`);
 	return found === undefined ? fail(seen) : pass(`${body.directive} ${found}`);
 }
 
 export const configFile = defineCheck({
 	key: 'config-file',
 	schema: ConfigFile,
-	summary: 'A directive line in the node\'s config FILE as it is on disk (not CONFIG GET): some line `equals` / `matches` a value, or `missing: true`. Values may hold {{node.host}} / {{node.port}}.',
+	summary: 'A directive line in the node\'s config FILE as it is on disk (not CONFIG GET): some line\'s value `equals` / `matches`; with `missing: true`, no such line (no line at all when alone). Values may hold {{node.host}} / {{node.port}}.',
 	describe({node, directive, equals, matches, missing}, lang) {
 		const what = missing ? say(lang, 'has no', '没有') : say(lang, 'has', '有');
 		const value = equals !== undefined ? ` ${equals}` : matches !== undefined ? ` /${matches}/` : '';
@@ -53,8 +57,8 @@ export const configFile = defineCheck({
 	},
 	evaluate,
 	script({node, directive, equals, matches, missing}, context) {
-		const [op, value] = missing ? ['missing', ''] : equals !== undefined ? ['eq', context.fill(equals)] : matches !== undefined ? ['re', context.fill(matches)] : ['set', ''];
-		return [`wait_for ${context.label} ${context.seconds} config_is ${context.arg(node)} ${shellQuote(directive)} ${op} ${context.word(value)}`];
+		const [op, value] = equals !== undefined ? ['eq', context.fill(equals)] : matches !== undefined ? ['re', context.fill(matches)] : ['set', ''];
+		return [`wait_for ${context.label} ${context.seconds} ${missing ? 'config_lacks' : 'config_is'} ${context.arg(node)} ${shellQuote(directive)} ${op} ${context.word(value)}`];
 	},
 	nodes: ({node}) => [{path: ['node'], ref: node}],
 	templates: ({equals, matches}) => Object.entries({equals, matches}).filter(([, text]) => text !== undefined).map(([field, text]) => ({path: [field], text: text!})),
