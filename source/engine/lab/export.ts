@@ -60,7 +60,8 @@ function scriptContext(runtime: Runtime, specs: Map<string, NodeSpec>, created: 
 			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
 		},
 		hostPort: (name) => runtime.hostAddress(name).port,
-		showConfig: (name) => [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`],
+		// The current master is only known when the script runs: its file exists by then.
+		showConfig: (name) => (name === CURRENT_MASTER ? [`cat "$(config_file "${CURRENT_WORD}")"`] : [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`]),
 	};
 }
 

@@ -50,9 +50,11 @@ export const configFile = defineCheck({
 	schema: ConfigFile,
 	summary: 'A directive line in the node\'s config FILE as it is on disk (not CONFIG GET): some line\'s value `equals` / `matches`; with `missing: true`, no such line (no line at all when alone). Values may hold {{node.host}} / {{node.port}}.',
 	describe({node, directive, equals, matches, missing}, lang) {
-		const what = missing ? say(lang, 'has no', '没有') : say(lang, 'has', '有');
-		const value = equals !== undefined ? ` ${equals}` : matches !== undefined ? ` /${matches}/` : '';
-		const text = say(lang, `${node}'s config file ${what} "${directive}${value}"`, `${node} 的配置文件中${what} "${directive}${value}"`);
+		const line = equals !== undefined ? `"${directive} ${equals}"` : `"${directive}"`;
+		const matching = matches === undefined ? '' : say(lang, ` matching /${matches}/`, `（匹配 /${matches}/）`);
+		const text = missing
+			? say(lang, `${node}'s config file has no ${line} line${matching}`, `${node} 的配置文件中没有 ${line} 行${matching}`)
+			: say(lang, `${node}'s config file has a ${line} line${matching}`, `${node} 的配置文件中有 ${line} 行${matching}`);
 		return fillTemplates(text, (name, part) => `<${name} ${part}>`);
 	},
 	evaluate,
