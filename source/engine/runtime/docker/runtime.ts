@@ -5,14 +5,15 @@ import {RedisLabError} from '../../errors.js';
 import {dockerError, isDockerStatus} from '../../known-errors.js';
 import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology.js';
 import {createSessionDir, removeSessionDir} from '../../session-dir.js';
-import {waitFor, withTimeout} from '../../wait.js';
+import {withTimeout} from '../../wait.js';
 import {waitForPing} from '../ping.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText, ThrowawayPlan} from '../types.js';
 import {dockerClient} from './client.js';
 import {removeManaged} from './cleanup.js';
 import {watchDaemon} from './daemon-watch.js';
 import {ensureImage} from './image.js';
-import {containerName, managedLabels, networkName, NODE_LABEL, SESSION_LABEL} from './names.js';
+import {containerName, managedLabels, networkName, SESSION_LABEL} from './names.js';
+import {runThrowaway} from './throwaway.js';
 import {containerOptions} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
@@ -285,28 +286,7 @@ export class DockerRuntime implements Runtime {
 	/** A throw-away container of this session (a lab's demonstration), replaced if it exists. */
 	runThrowaway(name: string, plan: ThrowawayPlan): Promise<void> {
 		if (this.tornDown) return Promise.reject(new RedisLabError('INTERNAL', 'The session is closing'));
-		return this.track(this.runThrowawayNow(name, plan));
-	}
-
-	private async runThrowawayNow(name: string, plan: ThrowawayPlan): Promise<void> {
-		await this.removeStale(name);
-		const port = `${plan.publish}/tcp`;
-		try {
-			const container = await this.docker.createContainer({
-				name: this.containerName(name),
-				Image: this.image,
-				Cmd: ['redis-server', ...plan.args],
-				Labels: {...managedLabels(this.sessionId), [NODE_LABEL]: name},
-				ExposedPorts: {[port]: {}},
-				HostConfig: {PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(plan.hostPort)}]}},
-			});
-			await container.start();
-			// Ready when its server answers inside the container (its own port, not the published one).
-			await waitFor(async () => (await execIn(this.docker, container, ['redis-cli', '-p', String(plan.listen), 'PING'], {timeoutMs: 3000, what: name}).catch(() => undefined))?.stdout.includes('PONG'), {timeoutMs: 10_000, intervalMs: 200, what: `${name} to answer PING`});
-		} catch (error) {
-			if (error instanceof RedisLabError) throw error;
-			throw dockerError(error, {name: this.containerName(name), image: this.image, port: plan.hostPort});
-		}
+		return this.track(this.removeStale(name).then(() => runThrowaway(this.docker, {...plan, name: this.containerName(name), node: name, image: this.image, sessionId: this.sessionId})));
 	}
 
 	async teardown(): Promise<void> {
