@@ -20,6 +20,7 @@ function printEntry(entry: TranscriptEntry): void {
 	else if (entry.kind === 'output') print(paint(indent(entry.text), 'gray'));
 	else if (entry.kind === 'check') print(`  ${paint(entry.text, entry.ok ? 'green' : 'red')}`);
 	else if (entry.kind === 'error') print(paint(`  ! ${entry.text}`, 'red'));
+	else if (entry.kind === 'note') print(paint(`  ${entry.text}`, 'yellow'));
 }
 
 /** Runs one lab headless on a fresh session; resolves true when every check passed. */
@@ -71,7 +72,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 			ok = await runner.catchUp(from);
 			flush();
 		}
-		for (const [index, step] of lab.steps.entries()) {
+		for (const [index, step] of runner.lab.steps.entries()) {
 			if (index < from || !ok) continue;
 			flush();
 			print(paint(`\n▸ ${t(lang, m.runStep, {number: index + 1, count: lab.steps.length, title: text(step.title)})}`, 'bold'));

@@ -69,6 +69,8 @@ export interface StepState {
 	/** Commands this step runs, as the learner would type them (for the current runtime). */
 	commands: string[];
 	error?: string;
+	/** Why the step was not run on this runtime (a docker-only step on local): shown instead of its checks. */
+	skipped?: string;
 }
 
 export interface LabRunState {

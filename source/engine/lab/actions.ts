@@ -2,6 +2,7 @@ import {z} from 'zod';
 import {cli} from './actions/cli.js';
 import {clientStart} from './actions/client-start.js';
 import {clientStop} from './actions/client-stop.js';
+import {dockerRun} from './actions/docker-run.js';
 import {heal} from './actions/heal.js';
 import {isolate} from './actions/isolate.js';
 import {kill} from './actions/kill.js';
@@ -19,7 +20,7 @@ import type {ActionDefinition} from './define.js';
 import {lookup, oneKindOf, type ItemOf} from './one-kind.js';
 
 /** Every action kind, in the order the authoring guide lists them. Adding a kind: one file in actions/, one entry here. */
-export const ACTIONS = [start, stop, kill, pause, resume, restart, isolate, heal, cli, writeConfig, showConfig, write, logs, clientStart, clientStop, mark] as const;
+export const ACTIONS = [start, stop, kill, pause, resume, restart, isolate, heal, cli, writeConfig, showConfig, write, logs, clientStart, clientStop, mark, dockerRun] as const;
 
 export type ActionKind = (typeof ACTIONS)[number]['key'];
 

@@ -1,10 +1,13 @@
 import {z} from 'zod';
 import {messageOf} from '../errors.js';
 import {client} from './checks/client.js';
+import {configFile} from './checks/config-file.js';
 import {event} from './checks/event.js';
 import {info} from './checks/info.js';
 import {inSync} from './checks/in-sync.js';
 import {key} from './checks/key.js';
+import {log} from './checks/log.js';
+import {reach} from './checks/reach.js';
 import {reply} from './checks/reply.js';
 import {role} from './checks/role.js';
 import {sentinelMaster} from './checks/sentinel-master.js';
@@ -18,7 +21,7 @@ export type {CheckContext, WriteRecord} from './define.js';
 export {compare, normaliseReply, readNumber, roleOf, countMissing, type Verdict} from './verdict.js';
 
 /** Every check kind, in the order the authoring guide lists them. Adding a kind: one file in checks/, one entry here. */
-export const CHECKS = [role, info, inSync, reply, key, event, sentinelMaster, writes, client] as const;
+export const CHECKS = [role, info, inSync, reply, key, event, sentinelMaster, writes, client, configFile, log, reach] as const;
 
 export type CheckKind = (typeof CHECKS)[number]['key'];
 

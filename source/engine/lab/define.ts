@@ -18,8 +18,8 @@ export interface NodeUse {
 	must?: 'server' | 'sentinel';
 }
 
-/** Ids that tie actions and checks together: `write` actions and `client-start` clients. */
-export type IdKind = 'write' | 'client';
+/** Ids that tie actions and checks together: `write` actions, `client-start` clients, `docker-run` containers. */
+export type IdKind = 'write' | 'client' | 'container';
 
 export interface IdUse {
 	kind: IdKind;
@@ -84,6 +84,8 @@ export interface ScriptContext {
 	writeConfig(name: string, set: Record<string, string | number>): string[];
 	/** Lines that print the node's config file (writing it first if not written yet). */
 	showConfig(name: string): string[];
+	/** The port a node is published at on 127.0.0.1. */
+	hostPort(name: string): number;
 }
 
 /** One kind of action: `- stop: master`. */
@@ -161,6 +163,8 @@ export interface CheckDefinition<Key extends string = string, Schema extends z.Z
 	baseline?(body: z.output<Schema>, context: CheckContext): void;
 	/** Passes by never passing: settles as soon as it fails (`absent` events). */
 	inverted?(body: z.output<Schema>): boolean;
+	/** Needs the docker runtime (only in a docker lab or a step with `runtimes: [docker]`). */
+	dockerOnly?: boolean;
 	nodes?(body: z.output<Schema>): NodeUse[];
 	templates?(body: z.output<Schema>): Array<{path: FieldPath; text: string}>;
 	needs?(body: z.output<Schema>): IdUse[];

@@ -6,6 +6,7 @@ import {checkOf, checkWithin, describeCheck} from './checks.js';
 import type {CheckScriptContext, ScriptContext} from './define.js';
 import {CURRENT_MASTER} from './fields.js';
 import {labNodeSpecs, withDirectives, type RunnerOptions} from './node-specs.js';
+import {resolveLab} from './resolve-lab.js';
 import {prelude} from './script-prelude.js';
 import {fillTemplates} from './templates.js';
 import type {Action, Check, Lab, Lang} from './types.js';
@@ -58,7 +59,9 @@ function scriptContext(runtime: Runtime, specs: Map<string, NodeSpec>, created: 
 			written.add(name);
 			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
 		},
-		showConfig: (name) => [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`],
+		hostPort: (name) => runtime.hostAddress(name).port,
+		// The current master is only known when the script runs: its file exists by then.
+		showConfig: (name) => (name === CURRENT_MASTER ? [`cat "$(config_file "${CURRENT_WORD}")"`] : [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`]),
 	};
 }
 
@@ -76,8 +79,9 @@ function checkContext(check: Check, lang: Lang, context: ScriptContext, runtime:
 }
 
 /** A bash script with exactly the commands the lab runs, step by step, on this runtime. */
-export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {version?: string} = {}): string {
+export function exportLab(file: Lab, runtime: Runtime, options: RunnerOptions & {version?: string} = {}): string {
 	const lang = options.lang ?? 'en';
+	const lab = resolveLab(file, options);
 	const specs = new Map(labNodeSpecs(lab, options).map((spec) => [spec.name, spec]));
 	const created = new Set<string>();
 	const context = scriptContext(runtime, specs, created);
@@ -111,7 +115,11 @@ export function exportLab(lab: Lab, runtime: Runtime, options: RunnerOptions & {
 		out.push('');
 	};
 	for (const [index, setup] of (lab.setup ?? []).entries()) block(`Setup ${index + 1}: the starting state`, setup.do, setup.expect ?? []);
-	for (const [index, step] of lab.steps.entries()) block(`Step ${index + 1}: ${text(step.title)}`, step.do, step.expect);
+	for (const [index, step] of lab.steps.entries()) {
+		const title = `Step ${index + 1}: ${text(step.title)}`;
+		if (!step.runtimes || step.runtimes.includes(runtime.kind)) block(title, step.do, step.expect);
+		else out.push(`# ── ${title}`, `# (skipped: this step needs the ${step.runtimes.join(', ')} runtime; export with --runtime docker to get it)`, '');
+	}
 	out.push('# ── Clean up (uncomment to remove everything this script created)');
 	out.push(...runtime.shell.cleanup([...created]).map((line) => `# ${line}`));
 	return out.join('\n') + '\n';

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {RedisLabError} from '../errors.js';
 import {DEFAULT_PORTS} from '../topology.js';
+import {DEFAULT_TIMINGS, durationExpression, type Timings} from './timings.js';
 
 /** How long a check may take to pass when it gives no `within`. */
 export const DEFAULT_WITHIN_MS = 10_000;
@@ -62,10 +63,14 @@ export const listOf = (value: string | string[]): string[] => (Array.isArray(val
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/;
 
-/** Milliseconds of a duration: a number of ms, or text like `500ms`, `10s`, `1.5s`, `2m`. */
-export function parseDuration(value: Duration): number {
+/**
+ * Milliseconds of a duration: a number of ms, text like `500ms`, `10s`, `1.5s`, `2m`, or an
+ * expression of the lab's sentinel settings like `down-after + 20s` (default settings unless given).
+ */
+export function parseDuration(value: Duration, timings: Timings = DEFAULT_TIMINGS): number {
 	if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.round(value);
 	const match = typeof value === 'string' ? DURATION.exec(value.trim()) : null;
+	if (!match && typeof value === 'string') return durationExpression(value, timings);
 	if (!match) throw new RedisLabError('LAB_FILE', `bad duration "${String(value)}" (use 500ms, 10s or 2m)`);
 	const amount = Number(match[1]);
 	return Math.round(match[2] === 'ms' ? amount : match[2] === 's' ? amount * 1000 : amount * 60_000);
@@ -78,7 +83,7 @@ export const Duration = z.union([z.number(), z.string()]).superRefine((value, co
 	} catch (error) {
 		context.addIssue({code: 'custom', message: (error as Error).message});
 	}
-}).meta({id: 'Duration', description: 'Milliseconds, or text like 500ms, 10s, 2m'});
+}).meta({id: 'Duration', description: 'Milliseconds, or text like 500ms, 10s, 2m, or down-after + 20s (the lab\'s sentinel settings)'});
 export type Duration = z.infer<typeof Duration>;
 
 /** Bounds of a value: `info` checks and the figures of `writes` and `client` checks. */

@@ -43,6 +43,7 @@ export const Step = fieldsOf({
 	text: Bilingual,
 	note: Bilingual.optional().meta({description: 'Where this lab corrects the article, or a caution'}),
 	hint: Bilingual.optional().meta({description: 'Shown when a check fails'}),
+	runtimes: Runtimes.optional().meta({description: 'Only on these runtimes, e.g. [docker]; skipped with a note on the others'}),
 	do: Actions,
 	expect: checks().min(1, 'must list at least one check'),
 }, 'a map of step fields (id, title, text, do, expect)').meta({id: 'Step'});

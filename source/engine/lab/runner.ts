@@ -7,6 +7,7 @@ import {checkOf, describeCheck} from './checks.js';
 import type {ActionContext, CheckContext, LabMemory, PreviewContext} from './define.js';
 import {CURRENT_MASTER} from './fields.js';
 import {labNodeSpecs, type RunnerOptions as NodeOptions} from './node-specs.js';
+import {resolveLab} from './resolve-lab.js';
 import {settle} from './settle.js';
 import {fillTemplates} from './templates.js';
 import type {Action, Check, Lab, Lang, Step} from './types.js';
@@ -34,11 +35,12 @@ export class LabRunner {
 
 	constructor(session: Session, lab: Lab, options: RunnerOptions = {}) {
 		this.session = session;
-		this.lab = lab;
+		// Texts and `within` filled with the sentinel settings this run uses (`{{sentinel.down-after}}`).
+		this.lab = resolveLab(lab, options);
 		this.options = options;
 		session.declare(labNodeSpecs(lab, options));
-		const steps: StepState[] = lab.steps.map((step, index) => ({index, status: 'pending', checks: this.pendingChecks(step), commands: this.commandsOf(step)}));
-		const run: LabRunState = {lab, current: 0, steps, setup: lab.setup?.length ? 'pending' : 'done'};
+		const steps: StepState[] = this.lab.steps.map((step, index) => ({index, status: 'pending', checks: this.pendingChecks(step), commands: this.commandsOf(step)}));
+		const run: LabRunState = {lab: this.lab, current: 0, steps, setup: lab.setup?.length ? 'pending' : 'done'};
 		session.update((state) => ({...state, lab: run}));
 	}
 
@@ -172,6 +174,12 @@ export class LabRunner {
 		if (!step) throw new RedisLabError('BAD_INPUT', `No step ${index + 1} in ${this.lab.id}`);
 		const signal = this.begin();
 		this.session.record('step', `Step ${index + 1}/${this.lab.steps.length}: ${step.title[this.lang] ?? step.title.en}`);
+		const skipped = this.skipReason(step);
+		if (skipped) {
+			this.session.record('note', skipped);
+			this.patchStep(index, (state) => ({...state, status: 'passed', skipped, error: undefined}));
+			return true;
+		}
 		this.patchStep(index, (state) => ({...state, status: 'running', error: undefined, checks: this.pendingChecks(step), commands: this.commandsOf(step)}));
 		await this.session.refresh();
 		const context = this.startChecks(step);
@@ -190,10 +198,18 @@ export class LabRunner {
 		return this.settleStep(index, step, context, signal);
 	}
 
+	/** Why a step does not run on this runtime (`runtimes: [docker]` on local), or undefined. */
+	skipReason(step: Step): string | undefined {
+		const kind = this.session.runtime.kind;
+		if (!step.runtimes || step.runtimes.includes(kind)) return undefined;
+		const needed = step.runtimes.join(', ');
+		return this.lang === 'zh' ? `已跳过：这一步只能在 ${needed} 运行时上演示（当前是 ${kind}）。` : `Skipped: this step needs the ${needed} runtime (this session runs on ${kind}).`;
+	}
+
 	/** Watches a step's checks without running its actions (the learner does them by hand). */
 	async watchStep(index = this.current): Promise<boolean> {
 		const step = this.lab.steps[index];
-		if (!step) return false;
+		if (!step || this.skipReason(step)) return false;
 		const signal = this.begin();
 		this.patchStep(index, (state) => ({...state, status: 'watching', checks: this.pendingChecks(step)}));
 		await this.session.refresh();

@@ -1,5 +1,5 @@
 import type {Runtime} from '../runtime/types.js';
-import type {NodeSpec} from '../topology.js';
+import {confFileName, type NodeSpec} from '../topology.js';
 
 /** Shell helpers the exported script starts with. */
 export function prelude(runtime: Runtime, specs: NodeSpec[]): string {
@@ -19,6 +19,7 @@ wait_for() {
   echo "  FAILED: $what (not within \${seconds}s)" >&2
   return 1
 }
+config_lacks() { ! config_is "$@"; }
 
 # info_get NODE FIELD[.SUBFIELD]: one INFO value, e.g. info_get master connected_slaves, info_get master slave0.lag
 info_get() {
@@ -29,6 +30,9 @@ info_get() {
 info_is() { local v; v=$(info_get "$1" "$2"); case $3 in eq) [ "$v" = "$4" ] ;; ge) [ -n "$v" ] && [ "$v" -ge "$4" ] ;; le) [ -n "$v" ] && [ "$v" -le "$4" ] ;; re) [[ $v =~ $4 ]] ;; gt) [ -n "$v" ] && [ "$v" -gt "$4" ] ;; esac; }
 role_is() { if [ "$2" = down ]; then ! cli_$1 PING; else [ "$(cli_$1 ROLE | head -1)" = "$2" ]; fi; }
 key_is() { [ "$(cli_$1 GET "$2")" = "$3" ]; }
+# reply_from_matches FROM NODE PATTERN ARGS...: redis-cli next to FROM, connecting to NODE's address.
+reply_from_matches() { local f=$1 n=$2 p=$3; shift 3; cli_from "$f" "$n" "$@" 2>&1 | grep -Eq "$p"; }
+cli_from() { local f=$1 n=$2; shift 2; case $f in ${specs.map((spec) => `${spec.name}) ${runtime.shell.cli(spec.name, []).replace(/ -p \S+/, ' -h "$(node_host "$n")" -p "$(node_port "$n")"')} "$@" ;;`).join(' ')} esac; }
 reply_matches() { local n=$1 p=$2; shift 2; cli_$n "$@" 2>&1 | grep -Eq "$p"; }
 in_sync() {
   local m n; m=$(info_get "$1" master_repl_offset)
@@ -48,6 +52,24 @@ current_master() {
     port=$(cli_$s SENTINEL GET-MASTER-ADDR-BY-NAME master 2>/dev/null | tail -1) && [ -n "$port" ] && { node_by_port "$port"; return 0; }
   done
   return 1
+}
+# The node's config file, and the values of its lines for a directive: config_values replica1 replicaof
+config_file() { case $1 in ${specs.map((spec) => `${spec.name}) echo ./redis-lab/${spec.name}/${confFileName(spec)} ;;`).join(' ')} esac; }
+config_values() { local f; f=$(config_file "$1") && [ -f "$f" ] || return 0; tr -d '\r' < "$f" | awk -v d="$2" 'BEGIN { n = split(tolower(d), w, " ") } /^[ \t]*#/ { next } { for (i = 1; i <= n; i++) if (tolower($i) != w[i]) next; v = ""; for (i = n + 1; i <= NF; i++) v = v (v == "" ? "" : " ") $i; print v }'; }
+# config_is NODE DIRECTIVE eq|re|set [VALUE]: some line of the directive has this value.
+config_is() {
+  local v
+  while IFS= read -r v; do case $3 in set) return 0 ;; eq) [ "$v" = "$4" ] && return 0 ;; re) [[ $v =~ $4 ]] && return 0 ;; esac; done < <(config_values "$1" "$2")
+  return 1
+}
+# The node's whole log (the script cannot tell which lines came after a step began).
+node_log() { case $1 in ${specs.map((spec) => `${spec.name}) ${runtime.shell.logs(spec.name, {tail: 10_000}).replace(/ 2>&1$/, '')} 2>&1 ;;`).join(' ')} esac; }
+log_has() { node_log "$1" | grep -Eq "$2"; }
+# reach_answers PORT yes|no: whether 127.0.0.1:PORT answers a Redis PING (bash's /dev/tcp, 1 s).
+reach_answers() {
+  local reply
+  reply=$(timeout 2 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$1"' && printf "PING\r\n" >&3 && timeout 1 head -c 1 <&3' 2>/dev/null)
+  if [ "$2" = yes ]; then [ -n "$reply" ]; else [ -z "$reply" ]; fi
 }
 sentinel_master_is() { local m; m=$(current_master) && [ "$m" = "$1" ]; }
 sentinel_master_not() { local m; m=$(current_master) && [ "$m" != "$1" ]; }

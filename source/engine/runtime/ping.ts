@@ -24,6 +24,8 @@ export function ping(port: number, options: {host?: string; password?: string; t
 		socket.on('data', (chunk) => {
 			reply += chunk.toString('utf8');
 			if (reply.includes('+PONG')) done(true);
+			// -DENIED (protected mode refuses a client that is not on loopback): the server is up.
+			else if (reply.startsWith('-DENIED')) done(true);
 			else if (/-(LOADING|NOAUTH|ERR|WRONGPASS)/.test(reply) && !options.password) done(/NOAUTH/.test(reply));
 			else if (/-(LOADING)/.test(reply)) done(false);
 		});

@@ -51,6 +51,20 @@ export interface ShellText {
 	network(): string | undefined;
 	/** Lines that remove everything a script created for these nodes. */
 	cleanup(nodes: string[]): string[];
+	/** Docker only: the `docker run` of a throw-away container outside the lab network (a lab's demonstration). */
+	throwaway?(name: string, plan: ThrowawayPlan): string;
+}
+
+/** A throw-away container: `docker run -d -p 127.0.0.1:<hostPort>:<publish> <image> redis-server <args>`. */
+export interface ThrowawayPlan {
+	/** Port published on 127.0.0.1. */
+	hostPort: number;
+	/** Container port it forwards to. */
+	publish: number;
+	/** Port the server listens on inside (6379 unless `--port` says otherwise). */
+	listen: number;
+	/** Arguments of redis-server. */
+	args: string[];
 }
 
 export interface RuntimeOptions {
@@ -99,6 +113,11 @@ export interface NodeOperations {
 	/** The last `lines` lines of a node's log as text ('' when there is none). */
 	tailLogs?(name: string, lines: number): Promise<string>;
 	state(name: string): Promise<NodeRunState>;
+	/**
+	 * Docker only: (re)creates and starts a throw-away container `name` of this session (labelled
+	 * like its nodes, named with its prefix, removed at teardown), not on the lab network.
+	 */
+	runThrowaway?(name: string, plan: ThrowawayPlan): Promise<void>;
 	/** Removes every container, network, process and folder of this session. */
 	teardown(): Promise<void>;
 	/** Nodes this runtime has created. */

@@ -25,6 +25,7 @@ const script: ScriptContext = {
 	start: (name) => [`# config of ${name}`, `create ${name}`],
 	writeConfig: (name, set) => [`# ${name}: ${Object.keys(set).join(' ')}`],
 	showConfig: (name) => [`cat ${name}.conf`],
+	hostPort: (name) => portFor(name),
 };
 
 /** One example per kind, with what it shows and what it exports. */
@@ -38,6 +39,7 @@ const examples: Array<{action: Action; preview: string[]; script: string[]}> = [
 	{action: {isolate: 'master'}, preview: ['isolate master'], script: ['isolate master']},
 	{action: {heal: 'current-master'}, preview: ['heal replica1'], script: ['heal $(current_master)']},
 	{action: {cli: {node: 'current-master', command: 'REPLICAOF master {{master.port}}'}}, preview: ['cli replica1 REPLICAOF master 6379'], script: ['cli_$(current_master) REPLICAOF master 6379']},
+	{action: {cli: {node: 'master', from: 'replica1', command: 'PING'}}, preview: ['cli replica1 PING'], script: ['cli replica1 PING']},
 	{action: {'write-config': {node: 'replica1', set: {'replica-read-only': 'no', 'repl-timeout': 10}}}, preview: ['# set replica-read-only no, repl-timeout 10 in replica1\'s config file'], script: ['# replica1: replica-read-only repl-timeout']},
 	{action: {'show-config': 'replica1'}, preview: ['show-config replica1'], script: ['cat replica1.conf']},
 	{
@@ -49,10 +51,11 @@ const examples: Array<{action: Action; preview: string[]; script: string[]}> = [
 	{action: {'client-start': {id: 'app', intervalMs: 20}}, preview: ['# start an application client that finds the master through the sentinels and writes every 20 ms'], script: ['# (the app starts an application client here that writes through the sentinels; see redis-lab run)']},
 	{action: {'client-stop': {id: 'app'}}, preview: ['# stop the client and check every acknowledged write on the current master'], script: ['# (the app stops the client and checks every acknowledged write)']},
 	{action: {mark: 'fault'}, preview: [], script: []},
+	{action: {'docker-run': {id: 'article', publish: 6380}}, preview: [], script: ['# docker-run article: needs the docker runtime']},
 ];
 
 test('every action kind has an example here', () => {
-	assert.deepEqual(examples.map(({action}) => Object.keys(action)[0]), ACTIONS.map((definition) => definition.key));
+	assert.deepEqual([...new Set(examples.map(({action}) => Object.keys(action)[0]))], ACTIONS.map((definition) => definition.key));
 });
 
 for (const example of examples) {

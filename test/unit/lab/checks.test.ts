@@ -31,6 +31,9 @@ const examples: Array<{check: Check; script: string[]; before?: string[]}> = [
 	{check: {'sentinel-master': {not: 'master'}}, script: ['wait_for \'sentinels report a master other than master\' 10 sentinel_master_not master']},
 	{check: {writes: {id: 'w', lost: {equals: 0}}}, script: ['# expect: writes w: lost = 0']},
 	{check: {client: {id: 'app', errors: {atMost: 3}}}, script: ['# expect: client app: errors <= 3']},
+	{check: {'config-file': {node: 'replica1', directive: 'replicaof', matches: ' {{master.port}}$', within: '5s'}}, script: ['wait_for \'replica1\'s config file has a "replicaof" line matching / <master port>$/\' 5 config_is replica1 replicaof re \' 6379$\'']},
+	{check: {log: {node: 'sentinel1', matches: '\\+switch-master'}}, script: ['wait_for \'sentinel1\'s log (this step) has /\\+switch-master/\' 10 log_has sentinel1 \'\\+switch-master\'']},
+	{check: {reach: {container: 'article', answers: false}}, script: ['wait_for \'article does not answer from the host\' 10 reach_answers "$(( $(node_port master) + 100 ))" no']},
 ];
 
 test('every check kind has an example here', () => {

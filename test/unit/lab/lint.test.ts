@@ -47,7 +47,7 @@ test('lint: all mistakes of a file, and ids used twice in the folder', async (t)
 
 test('lint: one file, and a path that does not exist', async () => {
 	const file = join(brokenDir, 'unknown-action.yaml');
-	assert.deepEqual((await lintLabs(file)).map(({message}) => message), ['step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark)']);
+	assert.deepEqual((await lintLabs(file)).map(({message}) => message), ['step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark, docker-run)']);
 	assert.deepEqual(await lintLabs(fixture), []);
 	await assert.rejects(lintLabs(join(brokenDir, 'nope')), (error: unknown) => error instanceof Error && /nope: cannot read: ENOENT/.test(error.message));
 });

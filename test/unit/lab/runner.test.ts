@@ -78,3 +78,18 @@ test('settle: an absent event passes when its time runs out; a signal stops a wa
 	controller.abort();
 	assert.deepEqual(await seen, {ok: false, detail: 'no +odown yet after 10s'});
 });
+
+test('runner: a step marked runtimes: [docker] is skipped on local, with a note, and passes', async () => {
+	const session = new FakeLabSession();
+	const lab = await loadLab(engineLab);
+	const docker = {...lab, steps: lab.steps.map((step, index) => (index === 1 ? {...step, runtimes: ['docker' as const]} : step))};
+	const runner = new LabRunner(session.asSession, docker);
+	assert.equal(await runner.runStep(0), true);
+	assert.equal(await runner.runStep(1), true);
+	const state = session.state.lab!.steps[1]!;
+	assert.equal(state.status, 'passed');
+	assert.match(state.skipped ?? '', /needs the docker runtime \(this session runs on local\)/);
+	assert.deepEqual(session.lines('command'), ['create master', 'create replica1'], 'its actions did not run');
+	assert.deepEqual(session.lines('note'), [state.skipped]);
+	assert.equal(await runner.watchStep(1), false, 'nothing to watch');
+});

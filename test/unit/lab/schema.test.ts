@@ -62,13 +62,13 @@ test('broken fixture files: one line naming the file, the step and the field', a
 	const expected: Record<string, string> = {
 		'bad-field.yaml': ': step 2 "follow": expect[0].role.iz: unknown field (known: node, is, within)',
 		'unknown-node.yaml': ': step 1 "follow": do[1].cli.node: unknown node "replica9" (declared: master, replica1, or current-master)',
-		'unknown-action.yaml': ': step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark)',
-		'unknown-check.yaml': ': step 1 "start": expect[0]: unknown check "rolle" (known: role, info, in-sync, reply, key, event, sentinel-master, writes, client)',
+		'unknown-action.yaml': ': step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark, docker-run)',
+		'unknown-check.yaml': ': step 1 "start": expect[0]: unknown check "rolle" (known: role, info, in-sync, reply, key, event, sentinel-master, writes, client, config-file, log, reach)',
 		'missing-en-title.yaml': ': step 1 "start": title.en: required',
 		'missing-info-field.yaml': ': step 2 "count-replicas": expect[1].info.field: required',
 		'duplicate-step-id.yaml': ': step 2 "start": id: duplicate step id "start"',
-		'bad-duration.yaml': ': step 1 "start": expect[0].role.within: bad duration "soon" (use 500ms, 10s or 2m)',
-		'isolate-local.yaml': ': step 2 "cut": do[0].isolate: isolate needs the docker runtime: set runtimes: [docker]',
+		'bad-duration.yaml': ': step 1 "start": expect[0].role.within: bad duration "soon" (use 500ms, 10s, 2m, or the sentinel settings down-after, failover-timeout like down-after + 20s)',
+		'isolate-local.yaml': ': step 2 "cut": do[0].isolate: isolate needs the docker runtime: set runtimes: [docker] on the lab or on this step',
 		'yaml-syntax.yaml': ':9:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
 	};
 	assert.deepEqual(readdirSync(brokenDir).sort(), Object.keys(expected).sort(), 'one expected message per broken fixture');
@@ -116,7 +116,7 @@ test('actions', () => {
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[0] = {start: 'master', stop: 'replica1'})), `x.yaml${step}do[0]: one action per list item, found start, stop (start each with "- ")`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[0] = {start: {node: 'master'}})), `x.yaml${step}do[0].start: must be a node name or a list of node names, e.g. [master, replica1]`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[0] = {stop: ['master', 'replica3']})), `x.yaml${step}do[0].stop[1]: unknown node "replica3" (declared: master, replica1, or current-master)`);
-	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.cmd = 'PING')), `x.yaml${step}do[1].cli.cmd: unknown field (known: node, command)`);
+	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.cmd = 'PING')), `x.yaml${step}do[1].cli.cmd: unknown field (known: node, command, from)`);
 	assert.equal(brokenBy((lab) => delete lab.steps[0].do[1].cli.command), `x.yaml${step}do[1].cli.command: required`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.command = 'REPLICAOF {{master}} 6379')), `x.yaml${step}do[1].cli.command: bad template "{{master}}" (use {{node.host}} or {{node.port}})`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.command = 'REPLICAOF {{replica2.host}} 6381')), `x.yaml${step}do[1].cli.command: unknown node "replica2" in "{{replica2.host}}" (declared: master, replica1, or current-master)`);
@@ -124,9 +124,9 @@ test('actions', () => {
 	assert.equal(brokenBy((lab) => lab.steps[0].do.push({write: {node: 'master', count: 0, prefix: 'k'}})), `x.yaml${step}do[2].write.count: must be a whole number above 0`);
 	assert.equal(brokenBy((lab) => lab.steps[0].do.push({logs: {node: 'master', grep: '(unclosed'}})), `x.yaml${step}do[2].logs.grep: not a valid regular expression: /(unclosed/: Unterminated group`);
 	assert.equal(brokenBy((lab) => lab.steps[0].do.push({'client-stop': {id: 'app'}})), `x.yaml${step}do[2].client-stop.id: no client-start with id "app" before this action`);
-	assert.equal(brokenBy((lab) => lab.steps[0].do.push({heal: 'master'})), `x.yaml${step}do[2].heal: heal needs the docker runtime: set runtimes: [docker]`);
+	assert.equal(brokenBy((lab) => lab.steps[0].do.push({heal: 'master'})), `x.yaml${step}do[2].heal: heal needs the docker runtime: set runtimes: [docker] on the lab or on this step`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do = undefined)), `x.yaml${step}do: required (use [] for none)`);
-	assert.equal(brokenBy((lab) => (lab.setup = [{do: [{strat: 'master'}]}])), 'x.yaml: setup 1: do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark)');
+	assert.equal(brokenBy((lab) => (lab.setup = [{do: [{strat: 'master'}]}])), 'x.yaml: setup 1: do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark, docker-run)');
 	const docker = validBy((lab) => ((lab.runtimes = ['docker']), lab.steps[0].do.push({isolate: 'current-master'}, {heal: 'master'}, {'client-start': {id: 'app'}}, {'client-stop': {id: 'app'}}, {mark: 'fault'})));
 	assert.deepEqual(docker.steps[0]!.do.map(actionKind), ['start', 'cli', 'isolate', 'heal', 'client-start', 'client-stop', 'mark']);
 });

@@ -7,12 +7,13 @@ import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology.j
 import {createSessionDir, removeSessionDir} from '../../session-dir.js';
 import {withTimeout} from '../../wait.js';
 import {waitForPing} from '../ping.js';
-import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText} from '../types.js';
+import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText, ThrowawayPlan} from '../types.js';
 import {dockerClient} from './client.js';
 import {removeManaged} from './cleanup.js';
 import {watchDaemon} from './daemon-watch.js';
 import {ensureImage} from './image.js';
 import {containerName, managedLabels, networkName, SESSION_LABEL} from './names.js';
+import {runThrowaway} from './throwaway.js';
 import {containerOptions} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
@@ -280,6 +281,12 @@ export class DockerRuntime implements Runtime {
 	resolve(_host: string, port: number): string | undefined {
 		for (const [name, record] of this.records) if (record.spec.port === port) return name;
 		return undefined;
+	}
+
+	/** A throw-away container of this session (a lab's demonstration), replaced if it exists. */
+	runThrowaway(name: string, plan: ThrowawayPlan): Promise<void> {
+		if (this.tornDown) return Promise.reject(new RedisLabError('INTERNAL', 'The session is closing'));
+		return this.track(this.removeStale(name).then(() => runThrowaway(this.docker, {...plan, name: this.containerName(name), node: name, image: this.image, sessionId: this.sessionId})));
 	}
 
 	async teardown(): Promise<void> {

@@ -77,6 +77,7 @@ export function dockerShell(context: DockerShellContext): ShellText {
 			const subnet = context.subnet();
 			return `docker network create${subnet ? ` --subnet ${subnet}` : ''} ${network}`;
 		},
+		throwaway: (name, plan) => `docker run -d --name ${container(name)} -p 127.0.0.1:${plan.hostPort}:${plan.publish} ${context.image} redis-server${plan.args.length > 0 ? ' ' + shellJoin(plan.args) : ''}`,
 		cleanup: (nodes) => [`docker rm -f ${nodes.map(container).join(' ')}`, `docker network rm ${network}`],
 	};
 }
