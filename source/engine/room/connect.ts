@@ -1,3 +1,8 @@
+import {dockerNodes} from '../inventory.js';
+import {dockerClient} from '../runtime/docker/client.js';
+import type {Session} from '../session.js';
+import {MASTER_NAME} from '../topology.js';
+
 /** What an application needs to reach a running topology through its sentinels. */
 export interface ConnectInfo {
 	masterName: string;
@@ -41,4 +46,19 @@ export function connectText(info: ConnectInfo): string {
 		`  r = NatSentinel([${info.sentinelPorts.map((port) => `('127.0.0.1', ${port})`).join(', ')}]${info.password ? `, sentinel_kwargs={'password': '${info.password}'}` : ''}).master_for('${info.masterName}'${info.password ? `, password='${info.password}'` : ''})`,
 	);
 	return lines.join('\n');
+}
+
+/** The connection info of a running session (its runtime's nodes; docker: their lab-network addresses). */
+export async function sessionConnectInfo(session: Session, password?: string): Promise<ConnectInfo> {
+	const specs = session.runtime.nodes();
+	const sentinelPorts = specs.filter((node) => node.kind === 'sentinel').map((node) => node.port);
+	const addressMap: ConnectInfo['addressMap'] = [];
+	if (session.runtime.kind === 'docker') {
+		const nodes = (await dockerNodes(dockerClient())).filter((node) => node.session === session.runtime.sessionId && node.kind === 'redis');
+		for (const spec of specs.filter((each) => each.kind === 'redis')) {
+			const ip = nodes.find((node) => node.node === spec.name)?.ips[0];
+			if (ip) addressMap.push({from: `${ip}:${spec.port}`, port: spec.port});
+		}
+	}
+	return {masterName: MASTER_NAME, sentinelPorts, password, addressMap};
 }

@@ -53,7 +53,7 @@ export interface PortView {
 
 export async function portView(docker?: Docker): Promise<PortView> {
 	return {
-		published: docker ? await dockerPublishedPorts(docker).catch(() => new Map()) : new Map(),
+		published: docker ? await dockerPublishedPorts(docker).catch(() => new Map<number, PortHolder>()) : new Map<number, PortHolder>(),
 		networks: docker ? await labNetworkNames(docker).catch(() => new Set<string>()) : new Set<string>(),
 		hostBusy: (port) => hostPortBusy(port),
 	};

@@ -22,7 +22,7 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 	// real network: the loser gets "Pool overlaps" and probes again (Docker skips pools in use).
 	for (let attempt = 1; ; attempt++) {
 		const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
-		const config = (await probe.inspect()).IPAM?.Config?.[0] as {Subnet?: string; Gateway?: string} | undefined;
+		const config = (await probe.inspect()).IPAM?.Config?.[0];
 		if (!config?.Subnet) return {id: probe.id};
 		await probe.remove();
 		try {
