@@ -14,7 +14,7 @@ import type {RuntimeKind} from './runtime/types.js';
 export interface ManagedNode {
 	runtime: RuntimeKind;
 	session: string;
-	/** Who started the session; '?' for containers of older builds. */
+	/** Who started the session; 'unknown' for containers of older builds. */
 	owner: string;
 	node: string;
 	kind: NodeKind;
@@ -37,7 +37,7 @@ export async function dockerNodes(docker: Docker): Promise<ManagedNode[]> {
 		return {
 			runtime: 'docker',
 			session: info.Labels[SESSION_LABEL] ?? '?',
-			owner: info.Labels[OWNER_LABEL] ?? '?',
+			owner: info.Labels[OWNER_LABEL] ?? 'unknown',
 			node,
 			kind: kindOf(node),
 			port: published?.PublicPort,

@@ -33,7 +33,7 @@ export async function dockerPublishedPorts(docker: Docker): Promise<Map<number, 
 	const found = new Map<number, PortHolder>();
 	for (const info of await docker.listContainers()) {
 		const managed = info.Labels?.[MANAGED_LABEL] === 'true';
-		const holder: PortHolder = {container: info.Names[0]?.replace(/^\//, '') ?? info.Id.slice(0, 12), ...(managed ? {session: info.Labels[SESSION_LABEL], owner: info.Labels[OWNER_LABEL] ?? '?'} : {})};
+		const holder: PortHolder = {container: info.Names[0]?.replace(/^\//, '') ?? info.Id.slice(0, 12), ...(managed ? {session: info.Labels[SESSION_LABEL], owner: info.Labels[OWNER_LABEL] ?? 'unknown'} : {})};
 		for (const port of info.Ports ?? []) if (port.PublicPort) found.set(port.PublicPort, holder);
 	}
 	return found;
