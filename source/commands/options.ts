@@ -53,7 +53,7 @@ export function parsePaceOption(value: string, lang: Lang = 'en'): 'slow' | 'nor
 export const OPTIONS = {
 	runtime: {flags: '--runtime <docker|local>', help: 'optionRuntime', parse: parseRuntimeKind},
 	image: {flags: '--image <image>', help: 'optionImage'},
-	basePort: {flags: '--base-port <n>', help: 'optionBasePort', parse: (value) => validateBasePort(value)},
+	basePort: {flags: '--base-port <n|auto>', help: 'optionBasePort', parse: (value) => (value === 'auto' ? 'auto' : validateBasePort(value))},
 	password: {flags: '--password <p>', help: 'optionPassword', parse: parsePassword},
 	redisBin: {flags: '--redis-bin <dir>', help: 'optionRedisBin'},
 	sentinels: {flags: '--sentinels <2|3>', help: 'optionSentinels', parse: parseSentinels},
@@ -69,6 +69,8 @@ export const OPTIONS = {
 	lang: {flags: '--lang <en|zh>', help: 'optionLang', parse: parseLang},
 	reset: {flags: '--reset', help: 'optionReset'},
 	debug: {flags: '--debug', help: 'optionDebug'},
+	session: {flags: '--session <id>', help: 'optionSession'},
+	all: {flags: '--all', help: 'optionAll'},
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -80,7 +82,7 @@ export const RUNTIME_OPTIONS = ['runtime', 'image', 'basePort', 'password', 'red
 export interface ParsedOptions {
 	runtime?: RuntimeKind;
 	image?: string;
-	basePort?: number;
+	basePort?: number | 'auto';
 	password?: string;
 	redisBin?: string;
 	sentinels?: 2 | 3;
@@ -97,6 +99,8 @@ export interface ParsedOptions {
 	lang?: Lang;
 	reset?: boolean;
 	debug?: boolean;
+	session?: string;
+	all?: boolean;
 }
 
 /** Flags shared by the commands that start servers. */
@@ -104,6 +108,8 @@ export interface RuntimeFlags {
 	runtime?: RuntimeKind;
 	image?: string;
 	basePort: number;
+	/** How the base port was chosen: given (--base-port n), auto (--base-port auto), or the default (moved when taken). */
+	portChoice: 'given' | 'auto' | 'default';
 	password?: string;
 	redisBin?: string;
 	clean: boolean;
@@ -114,7 +120,8 @@ export function runtimeFlags(options: ParsedOptions): RuntimeFlags {
 	return {
 		runtime: options.runtime,
 		image: options.image,
-		basePort: options.basePort ?? DEFAULT_BASE_PORT,
+		basePort: typeof options.basePort === 'number' ? options.basePort : DEFAULT_BASE_PORT,
+		portChoice: typeof options.basePort === 'number' ? 'given' : options.basePort ?? 'default',
 		password: options.password,
 		redisBin: options.redisBin,
 		clean: Boolean(options.clean),

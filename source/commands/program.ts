@@ -29,7 +29,8 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{name: 'export', help: 'commandExport', args: [lab], options: ['runtime', 'image', 'basePort', 'password', 'redisBin', 'lang', 'debug'], load: async () => (await import('./export.js')).exportLab},
 	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'debug'], load: async () => (await import('./up.js')).up},
 	{name: 'status', help: 'commandStatus', options: ['password', 'debug'], load: async () => (await import('./status.js')).status},
-	{name: 'down', help: 'commandDown', options: ['debug'], load: async () => (await import('./down.js')).down},
+	{name: 'down', help: 'commandDown', options: ['session', 'all', 'debug'], load: async () => (await import('./down.js')).down},
+	{name: 'doctor', help: 'commandDoctor', options: ['runtime', 'image', 'basePort', 'redisBin', 'debug'], load: async () => (await import('./doctor.js')).doctor},
 	{name: 'lint', help: 'commandLint', args: [{syntax: '[dir]', help: 'argumentDir'}], options: ['lang', 'debug'], load: async () => (await import('./lint.js')).lint},
 ];
 

@@ -10,7 +10,8 @@ import {t} from '../i18n/index.js';
 import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
-import {removeEverything, reachableDocker} from '../engine/inventory.js';
+import {removeOwnSessions, reachableDocker} from '../engine/inventory.js';
+import {settleBasePort} from './base-port.js';
 import {dockerClient} from '../engine/runtime/docker/index.js';
 import {autoplay} from '../engine/autoplay.js';
 import {CastRecorder, recordStream} from '../record/asciicast.js';
@@ -18,7 +19,6 @@ import {markSteps} from '../record/step-markers.js';
 
 /** The interactive app: the menu, or one lab. */
 export const start: CommandAction = async ([labId], options) => {
-	const flags = runtimeFlags(options);
 	const {lang} = options;
 	if (options.autoplay && !labId) throw new RedisLabError('BAD_INPUT', t(lang, m.autoplayNeedsLab));
 	// Ink draws only the last frame when it believes it runs in CI: on a real terminal, draw live.
@@ -35,6 +35,8 @@ export const start: CommandAction = async ([labId], options) => {
 	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', t(lang, m.needsTerminal), {hint: t(lang, m.hintHeadless)});
 	const progress = new ProgressStore();
 	if (options.reset) progress.reset();
+	// Many learners on one host: a taken default range moves to a free one (said on stderr, before drawing).
+	const flags = await settleBasePort(runtimeFlags(options));
 
 	let startupError: AppController['startupError'];
 	let runtimeKind: 'docker' | 'local' = flags.runtime ?? 'docker';
@@ -48,7 +50,7 @@ export const start: CommandAction = async ([labId], options) => {
 	}
 
 	const removeLeftovers = async () => {
-		await removeEverything(runtimeKind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
+		await removeOwnSessions(runtimeKind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
 	};
 	let leftovers: string[] = [];
 	if (!startupError) {

@@ -1,6 +1,7 @@
 import {dockerClient} from '../engine/runtime/docker/index.js';
 import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
 import {commandOnce} from '../engine/redis-client.js';
+import {currentOwner} from '../engine/room/owner.js';
 import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
 import type {CommandAction} from './program.js';
 import {paint, print, table} from './output.js';
@@ -50,22 +51,33 @@ async function describe(node: ManagedNode, all: ManagedNode[], password?: string
 	return row;
 }
 
-/** Prints a table of every labelled node; returns how many there are. */
-export async function printStatus(password?: string): Promise<number> {
+/** Prints a table of every labelled node, grouped by owner and session (yours first); returns how many there are. */
+export async function printStatus(password?: string, owner = currentOwner()): Promise<number> {
 	const docker = await reachableDocker(dockerClient());
 	const nodes = [...(docker ? await dockerNodes(docker) : []), ...(await localNodes())];
-	nodes.sort((a, b) => a.session.localeCompare(b.session) || (a.port ?? 0) - (b.port ?? 0));
+	const mineFirst = (node: ManagedNode) => (node.owner === owner ? 0 : 1);
+	nodes.sort((a, b) => mineFirst(a) - mineFirst(b) || a.owner.localeCompare(b.owner) || a.session.localeCompare(b.session) || (a.port ?? 0) - (b.port ?? 0));
 	if (nodes.length === 0) {
 		print(docker ? 'No redis-lab nodes are running.' : 'No redis-lab nodes are running (Docker is not reachable: only local nodes were looked for).');
 		return 0;
 	}
-	const rows = await Promise.all(nodes.map((node) => describe(node, nodes, password)));
+	const rows = await Promise.all(nodes.map((node) => describe(node, nodes.filter((other) => other.session === node.session), password)));
 	const colour = (role: string) => (role === 'master' ? paint(role, 'green') : role === 'replica' ? paint(role, 'cyan') : role === 'sentinel' ? paint(role, 'magenta') : paint(role, 'red'));
 	const text = await table(
-		['NODE', 'RUNTIME', 'ROLE', 'ADDRESS', 'MASTER', 'LINK', 'OFFSET', 'SESSION'],
-		rows.map((row) => [row.node.node, row.node.runtime, row.role, row.node.port ? `127.0.0.1:${row.node.port}` : '-', row.master, row.link, row.offset, row.node.session]),
+		['  NODE', 'RUNTIME', 'ROLE', 'ADDRESS', 'MASTER', 'LINK', 'OFFSET'],
+		rows.map((row) => [`  ${row.node.node}`, row.node.runtime, row.role, row.node.port ? `127.0.0.1:${row.node.port}` : '-', row.master, row.link, row.offset]),
 	);
-	print(text.split('\n').map((line, index) => (index === 0 ? paint(line, 'bold') : line)).join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
+	const [header = '', ...lines] = text.split('\n');
+	const out = [paint(header, 'bold')];
+	lines.forEach((line, index) => {
+		const node = nodes[index]!;
+		if (index === 0 || nodes[index - 1]!.session !== node.session) {
+			const count = nodes.filter((other) => other.session === node.session).length;
+			out.push(paint(`session ${node.session} · owner ${node.owner}${node.owner === owner ? ' (you)' : ''} · ${count} node${count === 1 ? '' : 's'}`, 'bold'));
+		}
+		out.push(line);
+	});
+	print(out.join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
 	return nodes.length;
 }
 

@@ -5,6 +5,7 @@ import {openSession} from './open-session.js';
 import {paint, print} from './output.js';
 import {printStatus} from './status.js';
 import {onInterrupt} from './signals.js';
+import {connectText, sessionConnectInfo} from '../engine/room/connect.js';
 
 /** Starts the article's topology and leaves it running. */
 export const up: CommandAction = async (_args, options) => {
@@ -26,9 +27,11 @@ export const up: CommandAction = async (_args, options) => {
 		await session.prepare();
 		await session.up(standardTopology({basePort: flags.basePort, sentinels}));
 		print(paint(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s: sentinels report status=ok, slaves=2, sentinels=${sentinels}`, 'green'));
+		const connect = await sessionConnectInfo(session, flags.password).then(connectText, () => undefined);
 		await session.close({keep: true});
-		await printStatus();
-		print(`\nLeft running. Remove with: redis-lab down`);
+		await printStatus(flags.password);
+		if (connect) print(`\n${connect}`);
+		print(`\nLeft running (session ${session.runtime.sessionId}). Remove with: redis-lab down --session ${session.runtime.sessionId}`);
 		return 0;
 	} catch (error) {
 		await session.close();

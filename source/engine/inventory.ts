@@ -3,7 +3,8 @@ import {join} from 'node:path';
 import type Docker from 'dockerode';
 import {listSessionDirs, removeSessionDir} from './session-dir.js';
 import {isSessionNodeProcess} from './runtime/pid-check.js';
-import {MANAGED_LABEL, NODE_LABEL, SESSION_LABEL} from './runtime/docker/names.js';
+import {MANAGED_LABEL, NODE_LABEL, OWNER_LABEL, SESSION_LABEL} from './runtime/docker/names.js';
+import {currentOwner} from './room/owner.js';
 import {pingDocker} from './runtime/docker/client.js';
 import {removeManaged} from './runtime/docker/cleanup.js';
 import {kindOf, type NodeKind} from './topology.js';
@@ -13,6 +14,8 @@ import type {RuntimeKind} from './runtime/types.js';
 export interface ManagedNode {
 	runtime: RuntimeKind;
 	session: string;
+	/** Who started the session; 'unknown' for containers of older builds. */
+	owner: string;
 	node: string;
 	kind: NodeKind;
 	/** Port on 127.0.0.1, when published. */
@@ -34,6 +37,7 @@ export async function dockerNodes(docker: Docker): Promise<ManagedNode[]> {
 		return {
 			runtime: 'docker',
 			session: info.Labels[SESSION_LABEL] ?? '?',
+			owner: info.Labels[OWNER_LABEL] ?? 'unknown',
 			node,
 			kind: kindOf(node),
 			port: published?.PublicPort,
@@ -71,22 +75,52 @@ export async function localNodes(): Promise<ManagedNode[]> {
 			const port = Number(/^port\s+(\d+)/m.exec(conf)?.[1]) || undefined;
 			const pid = await readPid(join(folder, `${node}.pid`));
 			const alive = pid !== undefined && (await isSessionNodeProcess(pid, folder));
-			found.push({runtime: 'local', session: marker.sessionId, node, kind, port, state: alive ? 'running' : 'exited', handle: pid ? `pid ${pid}` : '-', ips: ['127.0.0.1']});
+			found.push({runtime: 'local', session: marker.sessionId, owner: marker.owner ?? currentOwner(), node, kind, port, state: alive ? 'running' : 'exited', handle: pid ? `pid ${pid}` : '-', ips: ['127.0.0.1']});
 		}
 	}
 	return found;
 }
 
-/** Removes every labelled container and network, and every local session's processes and folders. */
-export async function removeEverything(docker: Docker | undefined): Promise<{containers: string[]; networks: string[]; processes: number[]; folders: string[]}> {
-	const removed = {containers: [] as string[], networks: [] as string[], processes: [] as number[], folders: [] as string[]};
+/** Which sessions a removal concerns: everyone's, one owner's, or one session (whoever owns it). */
+export type RemovalScope = {all: true} | {owner: string} | {session: string};
+
+export interface Removed {
+	containers: string[];
+	networks: string[];
+	processes: number[];
+	folders: string[];
+	/** Sessions the removal touched. */
+	sessions: string[];
+}
+
+function dockerFilter(scope: RemovalScope): string {
+	if ('all' in scope) return `${MANAGED_LABEL}=true`;
+	if ('owner' in scope) return `${OWNER_LABEL}=${scope.owner}`;
+	return `${SESSION_LABEL}=${scope.session}`;
+}
+
+/** Session folders count as the caller's when their marker says so, or says nobody (older builds wrote no owner; the folder is in the caller's cache). */
+function folderInScope(marker: {sessionId: string; owner?: string}, scope: RemovalScope): boolean {
+	if ('all' in scope) return true;
+	if ('owner' in scope) return (marker.owner ?? currentOwner()) === scope.owner;
+	return marker.sessionId === scope.session;
+}
+
+/** Removes the labelled containers and networks, and the local processes and folders, of the sessions in `scope`; nothing else. */
+export async function removeSessions(docker: Docker | undefined, scope: RemovalScope): Promise<Removed> {
+	const removed: Removed = {containers: [], networks: [], processes: [], folders: [], sessions: []};
+	const sessions = new Set<string>();
 	if (docker) {
-		const result = await removeManaged(docker, `${MANAGED_LABEL}=true`);
+		for (const node of await dockerNodes(docker)) {
+			if ('all' in scope || ('owner' in scope ? node.owner === scope.owner : node.session === scope.session)) sessions.add(node.session);
+		}
+		const result = await removeManaged(docker, dockerFilter(scope));
 		removed.containers = result.containers;
 		removed.networks = result.networks;
 	}
 	for (const {dir, marker} of await listSessionDirs()) {
 		if (marker.runtime === 'docker' && !docker) continue;
+		if (!folderInScope(marker, scope)) continue;
 		const nodes = await readdir(dir, {withFileTypes: true}).catch(() => []);
 		for (const entry of nodes) {
 			if (!entry.isDirectory()) continue;
@@ -102,8 +136,20 @@ export async function removeEverything(docker: Docker | undefined): Promise<{con
 		}
 		await removeSessionDir(dir);
 		removed.folders.push(dir);
+		sessions.add(marker.sessionId);
 	}
+	removed.sessions = [...sessions].sort();
 	return removed;
+}
+
+/** Removes every session of every owner. */
+export function removeEverything(docker: Docker | undefined): Promise<Removed> {
+	return removeSessions(docker, {all: true});
+}
+
+/** Removes the caller's own sessions (leftovers offers, --clean). */
+export function removeOwnSessions(docker: Docker | undefined): Promise<Removed> {
+	return removeSessions(docker, {owner: currentOwner()});
 }
 
 /** A Docker client when the daemon answers within `timeoutMs`, else undefined. */

@@ -2,6 +2,7 @@ import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RuntimeKind} from './runtime/types.js';
+import {currentOwner} from './room/owner.js';
 
 const PREFIX = 'redis-lab-';
 const MARKER = '.redis-lab-session';
@@ -13,6 +14,8 @@ export interface SessionMarker {
 	/** The app process that owns it. */
 	pid: number;
 	createdAt: string;
+	/** Who started it (absent in folders of older builds). */
+	owner?: string;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function createSessionDir(sessionId: string, runtime: RuntimeKind, 
 	await mkdir(root, {recursive: true, mode: 0o700});
 	const dir = sessionDirPath(sessionId, root);
 	await mkdir(dir, {recursive: true, mode: 0o777});
-	const marker: SessionMarker = {sessionId, runtime, pid: process.pid, createdAt: new Date().toISOString()};
+	const marker: SessionMarker = {sessionId, runtime, pid: process.pid, createdAt: new Date().toISOString(), owner: currentOwner()};
 	await writeFile(join(dir, MARKER), JSON.stringify(marker) + '\n');
 	return dir;
 }

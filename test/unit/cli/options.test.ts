@@ -29,7 +29,9 @@ test('flag parsers accept what they document and refuse the rest in one line', (
 	assert.equal(parseDownAfter('1500'), 1500);
 	badInput(() => parseDownAfter('999'), /--down-after "999"/);
 	badInput(() => parseDownAfter('1e4'), /--down-after/);
-	assert.deepEqual(runtimeFlags({}), {runtime: undefined, image: undefined, basePort: 6379, password: undefined, redisBin: undefined, clean: false, keep: false});
+	assert.deepEqual(runtimeFlags({}), {runtime: undefined, image: undefined, basePort: 6379, portChoice: 'default', password: undefined, redisBin: undefined, clean: false, keep: false});
+	assert.equal(runtimeFlags({basePort: 'auto'}).portChoice, 'auto');
+	assert.equal(runtimeFlags({basePort: 7000}).portChoice, 'given');
 });
 
 test('--lang is remembered; without it the saved choice, then the locale, decides', (t) => {

@@ -9,6 +9,7 @@ test('a node\'s container: labelled as ours, its port published on 127.0.0.1 onl
 		name: 'redis-lab-31000-sentinel1',
 		image: 'redis:7.2',
 		sessionId: 's1',
+		owner: 'alice',
 		network: 'redis-lab-31000',
 		dir: '/tmp/x/sentinel1',
 		ip: '172.20.0.5',
@@ -18,7 +19,7 @@ test('a node\'s container: labelled as ours, its port published on 127.0.0.1 onl
 		name: 'redis-lab-31000-sentinel1',
 		Image: 'redis:7.2',
 		Cmd: ['redis-sentinel', '/usr/local/etc/redis/sentinel.conf'],
-		Labels: {'redis-lab.managed': 'true', 'redis-lab.session': 's1', 'redis-lab.node': 'sentinel1'},
+		Labels: {'redis-lab.managed': 'true', 'redis-lab.session': 's1', 'redis-lab.owner': 'alice', 'redis-lab.node': 'sentinel1'},
 		ExposedPorts: {'41000/tcp': {}},
 		HostConfig: {
 			PortBindings: {'41000/tcp': [{HostIp: '127.0.0.1', HostPort: '41000'}]},

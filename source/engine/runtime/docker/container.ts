@@ -8,6 +8,8 @@ export interface ContainerPlan {
 	name: string;
 	image: string;
 	sessionId: string;
+	/** Who started the session (default: the current user, see room/owner.ts). */
+	owner?: string;
 	network: string;
 	/** Host folder mounted as the config folder. */
 	dir: string;
@@ -25,7 +27,7 @@ export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOpt
 		name: plan.name,
 		Image: plan.image,
 		Cmd: plan.node.kind === 'sentinel' ? ['redis-sentinel', file] : ['redis-server', file],
-		Labels: {...managedLabels(plan.sessionId), [NODE_LABEL]: plan.node.name},
+		Labels: {...managedLabels(plan.sessionId, plan.owner), [NODE_LABEL]: plan.node.name},
 		ExposedPorts: {[port]: {}},
 		HostConfig: {
 			PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(plan.node.port)}]},

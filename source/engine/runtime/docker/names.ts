@@ -1,11 +1,14 @@
 import {DEFAULT_BASE_PORT} from '../../topology.js';
+import {currentOwner} from '../../room/owner.js';
 
 export const MANAGED_LABEL = 'redis-lab.managed';
 export const SESSION_LABEL = 'redis-lab.session';
 export const NODE_LABEL = 'redis-lab.node';
+/** Who started the session (see room/owner.ts). */
+export const OWNER_LABEL = 'redis-lab.owner';
 
-export function managedLabels(sessionId: string): Record<string, string> {
-	return {[MANAGED_LABEL]: 'true', [SESSION_LABEL]: sessionId};
+export function managedLabels(sessionId: string, owner = currentOwner()): Record<string, string> {
+	return {[MANAGED_LABEL]: 'true', [SESSION_LABEL]: sessionId, [OWNER_LABEL]: owner};
 }
 
 /** Prefix of a session's container and network names: `redis-lab`, or `redis-lab-<basePort>` when ports are shifted. */

@@ -18,17 +18,31 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 			hint: ours ? 'Remove the leftovers with: redis-lab down (or pass --clean).' : 'Pick other names and ports with --base-port (e.g. --base-port 7379).',
 		});
 	}
-	const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
-	const config = (await probe.inspect()).IPAM?.Config?.[0];
-	if (!config?.Subnet) return {id: probe.id};
-	await probe.remove();
-	const network = await docker.createNetwork({
-		Name: name,
-		Driver: 'bridge',
-		Labels: labels,
-		IPAM: {Driver: 'default', Config: [{Subnet: config.Subnet, ...(config.Gateway ? {Gateway: config.Gateway} : {})}]},
-	});
-	return {id: network.id, subnet: config.Subnet};
+	// Two sessions starting at once may both be offered the same subnet between our probe and the
+	// real network: the loser gets "Pool overlaps" and probes again (Docker skips pools in use).
+	for (let attempt = 1; ; attempt++) {
+		const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
+		const config = (await probe.inspect()).IPAM?.Config?.[0];
+		if (!config?.Subnet) return {id: probe.id};
+		await probe.remove();
+		try {
+			const network = await docker.createNetwork({
+				Name: name,
+				Driver: 'bridge',
+				Labels: labels,
+				IPAM: {Driver: 'default', Config: [{Subnet: config.Subnet, ...(config.Gateway ? {Gateway: config.Gateway} : {})}]},
+			});
+			return {id: network.id, subnet: config.Subnet};
+		} catch (error) {
+			if (attempt >= 8 || !isPoolClash(error)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+		}
+	}
+}
+
+/** Docker's answer when a subnet is already used by another network. */
+export function isPoolClash(error: unknown): boolean {
+	return /pool overlaps|overlaps with other one|address space/i.test(String((error as {message?: string})?.message ?? error));
 }
 
 /** The address of a node on a subnet: .2 for the master, then one per known node name (the gateway is .1). */

@@ -1,0 +1,46 @@
+import type Docker from 'dockerode';
+import {messageOf} from '../errors.js';
+import {dockerNodes, localNodes} from '../inventory.js';
+import {dockerClient} from '../runtime/docker/client.js';
+import type {RuntimeKind} from '../runtime/types.js';
+import {binaryChecks, dockerCheck, imageCheck, leftoverChecks, portChecks, terminalChecks, type Check} from './doctor-checks.js';
+import {currentOwner} from './owner.js';
+import {portView} from './ports.js';
+
+export interface DoctorOptions {
+	runtime?: RuntimeKind;
+	image: string;
+	basePort: number;
+	portChoice: 'given' | 'auto' | 'default';
+	redisBin?: string;
+}
+
+/** Every check of `redis-lab doctor`, in order: engine, image, ports, redis binaries, terminal, leftovers. */
+export async function doctorChecks(options: DoctorOptions): Promise<Check[]> {
+	const owner = currentOwner();
+	let docker: Docker | undefined;
+	let dockerLine: Check;
+	let reachable = false;
+	try {
+		docker = dockerClient();
+		({check: dockerLine, reachable} = await dockerCheck(docker, options.runtime === 'docker'));
+	} catch (error) {
+		// A broken Docker context names itself.
+		dockerLine = {topic: 'docker', level: options.runtime === 'docker' ? 'fail' : 'warn', text: messageOf(error), fix: 'docker context use default, or set DOCKER_HOST to the engine\'s socket'};
+	}
+	const binaries = await binaryChecks(options.redisBin, options.runtime === 'local');
+	// No runtime at all blocks a lab whatever was asked for.
+	if (!reachable && !binaries.usable && options.runtime === undefined) {
+		dockerLine = {...dockerLine, level: 'fail'};
+		for (const check of binaries.checks) if (check.level === 'warn') check.level = 'fail';
+	}
+	const checks: Check[] = [dockerLine];
+	if (reachable && docker && options.runtime !== 'local') checks.push(await imageCheck(docker, options.image));
+	const view = await portView(reachable ? docker : undefined);
+	checks.push(...(await portChecks(options.basePort, options.portChoice, view, owner)));
+	checks.push(...binaries.checks);
+	checks.push(...terminalChecks());
+	const nodes = [...(reachable && docker ? await dockerNodes(docker).catch(() => []) : []), ...(await localNodes())];
+	checks.push(...leftoverChecks(nodes, owner));
+	return checks;
+}
