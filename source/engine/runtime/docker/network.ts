@@ -1,14 +1,16 @@
 import type Docker from 'dockerode';
-import {RedisLabError} from '../../errors.js';
+import {RedisLabError, messageOf} from '../../errors.js';
 import {DEFAULT_PORTS} from '../../topology.js';
 import {MANAGED_LABEL} from './names.js';
+import {pickSubnet} from './subnet.js';
 
 /**
  * Creates the lab network. Docker only lets a container rejoin with the same IP on a network whose
- * subnet was given explicitly: let Docker pick a free subnet, then recreate the network with it.
+ * subnet was given explicitly: pick a free one (`pickSubnet`); if Docker still finds it taken
+ * (another session picked it meanwhile), let Docker pick one, then recreate the network with it.
  */
 export async function createLabNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<{id: string; subnet?: string}> {
-	const existing = await docker.listNetworks({filters: {name: [name]}});
+	const existing = await docker.listNetworks();
 	const clash = existing.find((network) => network.Name === name);
 	if (clash) {
 		const ours = clash.Labels?.[MANAGED_LABEL] === 'true';
@@ -17,6 +19,15 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 			: `A Docker network named ${name} exists and is not redis-lab's`, {
 			hint: ours ? 'Remove the leftovers with: redis-lab down (or pass --clean).' : 'Pick other names and ports with --base-port (e.g. --base-port 7379).',
 		});
+	}
+	const picked = await pickSubnet(docker, existing);
+	if (picked) {
+		try {
+			const network = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels, IPAM: {Driver: 'default', Config: [{Subnet: picked}]}});
+			return {id: network.id, subnet: picked};
+		} catch (error) {
+			if (!/overlap/i.test(messageOf(error))) throw error;
+		}
 	}
 	const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
 	const config = (await probe.inspect()).IPAM?.Config?.[0] as {Subnet?: string; Gateway?: string} | undefined;
