@@ -24,9 +24,12 @@ session.subscribe(() => {
 		if (master) mark(`${node.name} status=${master.status} slaves=${master.slaves} sentinels=${master.sentinels}`);
 	}
 });
-await session.prepare();
-mark('prepared (image, network, folder)');
-await session.up(standardTopology({basePort, sentinels: 2}), {quiet: true});
-mark('up');
-await session.close();
-mark('down');
+try {
+	await session.prepare();
+	mark('prepared (image, network, folder)');
+	await session.up(standardTopology({basePort, sentinels: 2}), {quiet: true});
+	mark('up');
+} finally {
+	await session.close();
+	mark('down');
+}
