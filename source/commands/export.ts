@@ -1,20 +1,18 @@
 import {RedisLabError} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {exportLab as renderScript} from '../engine/lab/export.js';
-import {DockerRuntime} from '../engine/runtime/docker/index.js';
-import {LocalRuntime} from '../engine/runtime/local/runtime.js';
-import {imageFrom} from '../engine/runtime/detect.js';
+import {imageFrom} from '../engine/runtime/image-name.js';
+import {scriptRuntime} from '../engine/runtime/script-runtime.js';
 import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 
-/** Prints a lab as a bash script of the docker / redis-cli commands it runs. */
+/** Prints a lab as a bash script of the docker / redis-cli commands it runs (pure text: no Docker, Redis or execa loaded). */
 export const exportLab: CommandAction = async ([labId], options) => {
 	const flags = runtimeFlags(options);
 	const lab = findLab(await loadCatalogue(), labId!);
 	const kind = flags.runtime ?? 'docker';
 	if (!lab.runtimes.includes(kind)) throw new RedisLabError('NEEDS_DOCKER', `Lab ${lab.id} needs the ${lab.runtimes.join(' or ')} runtime`, {hint: 'Export it with --runtime docker.'});
-	const runtimeOptions = {sessionId: 'export', basePort: flags.basePort, image: imageFrom(flags.image), password: flags.password, redisBin: flags.redisBin};
-	const runtime = kind === 'docker' ? new DockerRuntime(runtimeOptions) : new LocalRuntime(runtimeOptions);
+	const runtime = scriptRuntime(kind, {sessionId: 'export', basePort: flags.basePort, image: imageFrom(flags.image), password: flags.password, redisBin: flags.redisBin});
 	process.stdout.write(renderScript(lab, runtime, {lang: options.lang, basePort: flags.basePort}));
 	return 0;
 };

@@ -174,8 +174,8 @@ export class Session {
 		await this.pollingFast(this.waitFor(replicasLinked(replicas), 10_000, 'the replicas to link up', 50)).catch(() => undefined);
 	}
 
-	/** While a start-up wait runs, every node is polled often, not only at the probe interval. */
-	private async pollingFast<T>(wait: Promise<T>): Promise<T> {
+	/** While a start-up wait runs (up, a lab's setup checks), every node is polled often, not only at the probe interval. */
+	async pollingFast<T>(wait: Promise<T>): Promise<T> {
 		const timer = setInterval(() => void this.refresh(), READINESS_POLL_MS);
 		try {
 			return await wait;

@@ -109,14 +109,30 @@ test('--reset without a terminal refuses before it forgets anything', () => {
 	}
 });
 
+/** A resolve hook that names every package loaded through import, on stderr. */
+const PACKAGE_HOOK = `data:text/javascript,${encodeURIComponent(`import {register} from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, next) { const r = await next(s, c); const m = /node_modules\\\\/((@[^/]+\\\\/)?[^/]+)/.exec(r.url); if (m) process.stderr.write("PKG " + m[1] + "\\\\n"); return r; }'));`)}`;
+const HEAVY = ['dockerode', 'ioredis', 'execa', 'ink', 'react'];
+
+/** The packages a command loads, from the hook's lines; asserts the command succeeded and the hook ran. */
+function packagesLoaded(args: string[]): Set<string> {
+	const result = cli(args, {}, ['--import', PACKAGE_HOOK]);
+	assert.equal(result.status, 0, result.stderr);
+	const loaded = new Set([...result.stderr.matchAll(/^PKG (\S+)$/gm)].map((match) => match[1]!));
+	assert.ok(loaded.has('commander'), `the hook works (${args.join(' ')})`);
+	return loaded;
+}
+
 test('list, --help, --version and lint load neither Docker, Redis, execa nor Ink', () => {
-	// A resolve hook that names every package loaded through import.
-	const hook = `data:text/javascript,${encodeURIComponent(`import {register} from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, next) { const r = await next(s, c); const m = /node_modules\\\\/((@[^/]+\\\\/)?[^/]+)/.exec(r.url); if (m) process.stderr.write("PKG " + m[1] + "\\\\n"); return r; }'));`)}`;
 	for (const args of [['list'], ['--help'], ['--version'], ['lint'], ['run', '--help']]) {
-		const result = cli(args, {}, ['--import', hook]);
-		assert.equal(result.status, 0, result.stderr);
-		const loaded = new Set([...result.stderr.matchAll(/^PKG (\S+)$/gm)].map((match) => match[1]!));
-		assert.ok(loaded.has('commander'), `the hook works (${args.join(' ')})`);
-		for (const heavy of ['dockerode', 'ioredis', 'execa', 'ink', 'react']) assert.ok(!loaded.has(heavy), `${args.join(' ')} loads ${heavy}`);
+		const loaded = packagesLoaded(args);
+		for (const heavy of HEAVY) assert.ok(!loaded.has(heavy), `${args.join(' ')} loads ${heavy}`);
+	}
+});
+
+test('export loads neither Docker, Redis, execa nor Ink, on either runtime', () => {
+	// client-failover has an application client (ioredis when it runs); sentinel-rejoin cuts the network.
+	for (const args of [['export', 'client-failover'], ['export', 'sentinel-rejoin', '--runtime', 'docker', '--base-port', '7379'], ['export', 'replication-config', '--runtime', 'local']]) {
+		const loaded = packagesLoaded(args);
+		for (const heavy of HEAVY) assert.ok(!loaded.has(heavy), `${args.join(' ')} loads ${heavy}`);
 	}
 });

@@ -81,7 +81,7 @@ function singleActionJobs(lab: Lab, runtime: Job['runtime'], rows: Row[]): Job[]
 async function runJob(job: Job, basePort: number): Promise<void> {
 	let session: Awaited<ReturnType<typeof openSession>> | undefined;
 	try {
-		session = await openSession({runtime: job.runtime, image: TEST_IMAGE, basePort, clean: false, keep: false});
+		session = await openSession({runtime: job.runtime, image: TEST_IMAGE, basePort, portChoice: 'given', clean: false, keep: false});
 		await session.prepare();
 		const runner = new LabRunner(session, {...job.lab, steps: job.entries.map((entry) => entry.step)}, {basePort, downAfterMs: DOWN_AFTER_MS});
 		await runner.setup();

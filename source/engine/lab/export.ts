@@ -1,6 +1,6 @@
 import {confFileName, type NodeSpec} from '../topology.js';
 import {heredoc, shellQuote, splitCommandLine} from '../shell.js';
-import type {Runtime} from '../runtime/types.js';
+import type {ScriptRuntime} from '../runtime/script-runtime.js';
 import {actionOf} from './actions.js';
 import {checkOf, checkWithin, describeCheck} from './checks.js';
 import type {CheckScriptContext, ScriptContext} from './define.js';
@@ -18,7 +18,7 @@ const DYNAMIC = {host: '\u0001host\u0001', port: '\u0001port\u0001'} as const;
 const DYNAMIC_SHELL = {host: `$(node_host "${CURRENT_WORD}")`, port: `$(node_port "${CURRENT_WORD}")`} as const;
 
 /** Fills address templates for a script: fixed nodes get their address, the current master a stand-in. */
-function scriptTemplates(text: string, runtime: Runtime): string {
+function scriptTemplates(text: string, runtime: ScriptRuntime): string {
 	return fillTemplates(text, (name, part) => (name === CURRENT_MASTER ? DYNAMIC[part] : String(runtime.peerAddress(name)[part])));
 }
 
@@ -29,7 +29,7 @@ function shellWord(text: string): string {
 }
 
 /** What action lines use: node words, templates, and the config files written so far. */
-function scriptContext(runtime: Runtime, specs: Map<string, NodeSpec>, created: Set<string>): ScriptContext {
+function scriptContext(runtime: ScriptRuntime, specs: Map<string, NodeSpec>, created: Set<string>): ScriptContext {
 	const written = new Set<string>();
 	const fill = (text: string) => scriptTemplates(text, runtime);
 	const shell = runtime.shell;
@@ -65,7 +65,7 @@ function scriptContext(runtime: Runtime, specs: Map<string, NodeSpec>, created: 
 	};
 }
 
-function checkContext(check: Check, lang: Lang, context: ScriptContext, runtime: Runtime): CheckScriptContext {
+function checkContext(check: Check, lang: Lang, context: ScriptContext, runtime: ScriptRuntime): CheckScriptContext {
 	const describe = describeCheck(check, lang);
 	return {
 		label: shellQuote(describe),
@@ -79,7 +79,7 @@ function checkContext(check: Check, lang: Lang, context: ScriptContext, runtime:
 }
 
 /** A bash script with exactly the commands the lab runs, step by step, on this runtime. */
-export function exportLab(file: Lab, runtime: Runtime, options: RunnerOptions & {version?: string} = {}): string {
+export function exportLab(file: Lab, runtime: ScriptRuntime, options: RunnerOptions & {version?: string} = {}): string {
 	const lang = options.lang ?? 'en';
 	const lab = resolveLab(file, options);
 	const specs = new Map(labNodeSpecs(lab, options).map((spec) => [spec.name, spec]));

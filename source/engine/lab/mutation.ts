@@ -33,9 +33,9 @@ export function removableActions(step: Step): Action[] {
 
 /** A check whose `within` is at most `capMs`. */
 export function cappedCheck(check: Check, capMs: number): Check {
-	const [kind, body] = Object.entries(check)[0]!;
+	const [kind, body] = Object.entries(check)[0] as [string, object];
 	if (checkWithin(check) <= capMs) return check;
-	return {[kind]: {...(body as object), within: capMs}} as Check;
+	return {[kind]: {...body, within: capMs}} as Check;
 }
 
 /** The step without `removed` (same objects as in `step.do`), its checks capped at `capMs`. */

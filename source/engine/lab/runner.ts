@@ -147,7 +147,7 @@ export class LabRunner {
 			for (const block of this.lab.setup) {
 				for (const action of block.do) await this.perform(action);
 				const context = this.checkContext(this.clock.now(), new Map());
-				const results = await Promise.all((block.expect ?? []).map((check) => settle(check, context, {clock: this.clock})));
+				const results = await this.session.pollingFast(Promise.all((block.expect ?? []).map((check) => settle(check, context, {clock: this.clock}))));
 				const failed = results.find((result) => !result.ok);
 				if (failed) throw new RedisLabError('CHECK_FAILED', `Setup of ${this.lab.id} did not reach its starting state: ${failed.detail}`);
 			}

@@ -1,8 +1,8 @@
-import type {Runtime} from '../runtime/types.js';
+import type {ScriptRuntime} from '../runtime/script-runtime.js';
 import {confFileName, type NodeSpec} from '../topology.js';
 
 /** Shell helpers the exported script starts with. */
-export function prelude(runtime: Runtime, specs: NodeSpec[]): string {
+export function prelude(runtime: ScriptRuntime, specs: NodeSpec[]): string {
 	const cli = specs.map((spec) => `cli_${spec.name}() { ${runtime.shell.cli(spec.name, [])} "$@"; }`).join('\n');
 	const sentinels = specs.filter((spec) => spec.kind === 'sentinel');
 	const byPort = specs.map((spec) => `${spec.port}) echo ${spec.name} ;;`).join(' ');

@@ -1,5 +1,6 @@
 import {RedisLabError} from '../errors.js';
-import {DockerRuntime, DEFAULT_IMAGE} from './docker/index.js';
+import {DockerRuntime} from './docker/index.js';
+import {imageFrom} from './image-name.js';
 import {describeDockerHost, dockerClient, pingDocker} from './docker/client.js';
 import {findBinary} from './local-binaries.js';
 import {LocalRuntime} from './local/runtime.js';
@@ -19,10 +20,7 @@ export function parseRuntimeKind(value: string | undefined): RuntimeKind | undef
 	throw new RedisLabError('BAD_INPUT', `Unknown runtime "${value}"`, {hint: 'Use --runtime docker or --runtime local.'});
 }
 
-/** The image users get: --image, else REDIS_LAB_IMAGE, else redis:7.2. */
-export function imageFrom(option?: string): string {
-	return option || process.env.REDIS_LAB_IMAGE || DEFAULT_IMAGE;
-}
+export {imageFrom};
 
 /** Whether the local runtime could run here: Linux or macOS with a redis-server on PATH (or in --redis-bin). */
 async function localPossible(redisBin?: string): Promise<boolean> {

@@ -31,6 +31,9 @@ export class FakeLabSession {
 
 	getState = (): SessionState => this.state;
 
+	/** The real one polls every node often meanwhile; here state changes are immediate. */
+	pollingFast = <T>(wait: Promise<T>): Promise<T> => wait;
+
 	update(change: (state: SessionState) => SessionState): void {
 		this.state = change(this.state);
 		this.history.push(this.state);

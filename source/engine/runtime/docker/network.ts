@@ -2,13 +2,15 @@ import type Docker from 'dockerode';
 import {RedisLabError} from '../../errors.js';
 import {DEFAULT_PORTS} from '../../topology.js';
 import {MANAGED_LABEL} from './names.js';
+import {pickSubnet} from './subnet.js';
 
 /**
  * Creates the lab network. Docker only lets a container rejoin with the same IP on a network whose
- * subnet was given explicitly: let Docker pick a free subnet, then recreate the network with it.
+ * subnet was given explicitly: pick a free one (`pickSubnet`); if Docker still finds it taken
+ * (another session picked it meanwhile), let Docker pick one, then recreate the network with it.
  */
 export async function createLabNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<{id: string; subnet?: string}> {
-	const existing = await docker.listNetworks({filters: {name: [name]}});
+	const existing = await docker.listNetworks();
 	const clash = existing.find((network) => network.Name === name);
 	if (clash) {
 		const ours = clash.Labels?.[MANAGED_LABEL] === 'true';
@@ -18,26 +20,36 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 			hint: ours ? 'Remove the leftovers with: redis-lab down (or pass --clean).' : 'Pick other names and ports with --base-port (e.g. --base-port 7379).',
 		});
 	}
-	// Two sessions starting at once may both be offered the same subnet between our probe and the
-	// real network: the loser gets "Pool overlaps" and probes again (Docker skips pools in use).
+	// Two sessions starting at once may pick the same free subnet: the loser gets "Pool overlaps"
+	// and picks again from a fresh list of networks.
 	for (let attempt = 1; ; attempt++) {
-		const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
-		const config = (await probe.inspect()).IPAM?.Config?.[0];
-		if (!config?.Subnet) return {id: probe.id};
-		await probe.remove();
 		try {
-			const network = await docker.createNetwork({
-				Name: name,
-				Driver: 'bridge',
-				Labels: labels,
-				IPAM: {Driver: 'default', Config: [{Subnet: config.Subnet, ...(config.Gateway ? {Gateway: config.Gateway} : {})}]},
-			});
-			return {id: network.id, subnet: config.Subnet};
+			const picked = await pickSubnet(docker, attempt === 1 ? existing : undefined);
+			if (picked) {
+				const network = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels, IPAM: {Driver: 'default', Config: [{Subnet: picked}]}});
+				return {id: network.id, subnet: picked};
+			}
+			return await probedNetwork(docker, name, labels);
 		} catch (error) {
 			if (attempt >= 8 || !isPoolClash(error)) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
 		}
 	}
+}
+
+/** No free subnet found by us: let Docker pick one, then re-create the network with it (fixed IPs need an explicit subnet). */
+async function probedNetwork(docker: Docker, name: string, labels: Record<string, string>): Promise<{id: string; subnet?: string}> {
+	const probe = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels});
+	const config = (await probe.inspect()).IPAM?.Config?.[0];
+	if (!config?.Subnet) return {id: probe.id};
+	await probe.remove();
+	const network = await docker.createNetwork({
+		Name: name,
+		Driver: 'bridge',
+		Labels: labels,
+		IPAM: {Driver: 'default', Config: [{Subnet: config.Subnet, ...(config.Gateway ? {Gateway: config.Gateway} : {})}]},
+	});
+	return {id: network.id, subnet: config.Subnet};
 }
 
 /** Docker's answer when a subnet is already used by another network. */

@@ -6,6 +6,7 @@ import {dockerError, isDockerStatus} from '../../known-errors.js';
 import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology.js';
 import {createSessionDir, removeSessionDir} from '../../session-dir.js';
 import {withTimeout} from '../../wait.js';
+import {DEFAULT_IMAGE} from '../image-name.js';
 import {waitForPing} from '../ping.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText, ThrowawayPlan} from '../types.js';
 import {dockerClient} from './client.js';
@@ -19,7 +20,7 @@ import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
 import {execIn, followLogs, tailLogs} from './streams.js';
 
-export const DEFAULT_IMAGE = 'redis:7.2';
+export {DEFAULT_IMAGE};
 
 interface NodeRecord {
 	spec: NodeSpec;

@@ -7,12 +7,13 @@ import {once} from 'node:events';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
 import {RedisLabError, messageOf} from '../../errors.js';
-import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology.js';
+import {confFileName, portFor, type NodeSpec} from '../../topology.js';
 import {createSessionDir, removeSessionDir, sessionDirPath} from '../../session-dir.js';
 import {withTimeout} from '../../wait.js';
 import {waitForPing} from '../ping.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText} from '../types.js';
 import {followFile, tailFile} from './log-file.js';
+import {renderLocalConf} from './config.js';
 import {localShell} from './shell-text.js';
 
 interface LocalNode {
@@ -63,16 +64,7 @@ export class LocalRuntime implements Runtime {
 	}
 
 	renderConfig(node: NodeSpec): string {
-		const dir = join(this.sessionDir ?? sessionDirPath(this.sessionId), node.name);
-		return renderConf(node, {
-			peerAddress: (name) => this.peerAddress(name),
-			addressBeforeStart: (name) => this.addressBeforeStart(name),
-			bind: '127.0.0.1 -::1',
-			dir,
-			logfile: join(dir, `${node.name}.log`),
-			pidfile: join(dir, `${node.name}.pid`),
-			password: this.password,
-		});
+		return renderLocalConf(node, {sessionDir: this.sessionDir ?? sessionDirPath(this.sessionId), password: this.password, address: (name) => this.addressBeforeStart(name)});
 	}
 
 	async create(node: NodeSpec): Promise<void> {
