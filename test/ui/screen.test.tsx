@@ -73,12 +73,12 @@ for (const [columns, rows] of SIZES) {
 			const frame = screen.frame();
 			assertFits(frame, columns, rows, `${columns}x${rows} ${lang}`);
 			if (lang === 'zh') {
-				assert.match(frame, /第 2\/4 步/);
+				assert.match(frame, /第 2\/\d+ 步/);
 				assert.match(frame, /哨兵事件/);
 				assert.match(frame, /n 下一步/);
 				assert.doesNotMatch(frame, /Step 2|running…|checks|command log|sentinel events|n next/);
 			} else {
-				assert.match(frame, /Step 2\/4: Shut the master down/);
+				assert.match(frame, /Step 2\/\d+: Shut the master down/);
 				assert.match(frame, /n next/);
 			}
 			if (columns >= 100) {
@@ -191,7 +191,7 @@ test('z zooms the highlighted node: its whole INFO section, addresses named', as
 	assert.match(frame, /slave0:ip=172\.18\.0\.4,port=6381,state=online,offset=1234567,lag=0 +→ replica2/);
 	assert.match(frame, /master_replid:abc/);
 	await press(screen, 'z');
-	assert.match(screen.frame(), /Step 2\/4/);
+	assert.match(screen.frame(), /Step 2\/\d+/);
 	screen.unmount();
 });
 
