@@ -13,6 +13,7 @@ export const UI = defineMessages({
 	statusRunning: {en: 'running…', zh: '运行中…'},
 	statusWatching: {en: 'watching the servers', zh: '正在观察服务器'},
 	statusPassed: {en: 'passed', zh: '已通过'},
+	statusSkipped: {en: 'skipped on this runtime', zh: '此运行环境下跳过'},
 	statusFailed: {en: 'failed', zh: '未通过'},
 	checksCount: {en: (p: Params) => `${p.passed}/${p.total} checks`, zh: (p: Params) => `检查 ${p.passed}/${p.total}`},
 	moreCommands: {en: (p: Params) => `(+${p.n} more in the command log)`, zh: (p: Params) => `（另有 ${p.n} 条，见命令记录）`},

@@ -24,11 +24,12 @@ export function hangingLines(key: string, first: string, text: string, width: nu
 export const CommandLog = React.memo(function CommandLog({transcript, height, width, lang = 'en', typing}: CommandLogProps) {
 	const lines: Line[] = [];
 	// Only the newest entries can show: wrap those, not the whole session.
-	const shownKinds = new Set(['command', 'output', 'error']);
+	const shownKinds = new Set(['command', 'output', 'error', 'note']);
 	for (const entry of transcript.filter((candidate) => shownKinds.has(candidate.kind)).slice(-height * 2)) {
 		if (entry.kind === 'command') lines.push(...hangingLines(`${entry.seq}`, '$ ', entry.text.split('\n')[0]!, width, entry.byUser ? 'magenta' : 'cyan'));
 		else if (entry.kind === 'output') entry.text.split('\n').slice(0, 3).forEach((line, i) => lines.push(...hangingLines(`${entry.seq}.${i}`, '  ', line, width, 'gray')));
 		else if (entry.kind === 'error') lines.push(...hangingLines(`${entry.seq}`, '! ', entry.text, width, 'red'));
+		else if (entry.kind === 'note') lines.push(...hangingLines(`${entry.seq}`, '• ', entry.text, width, 'yellow'));
 	}
 	if (typing !== undefined) lines.push(...hangingLines('typing', '$ ', `${typing}▌`, width, 'cyan'));
 	const shown = lines.slice(-height);

@@ -52,10 +52,10 @@ export function StepPanel({step, state, index, total, lang, width, textLines, co
 		note: step.note && note ? line(`${say(lang, 'note')}${flat(step.note)}`) : undefined,
 		commands: shownCommands.map((command, i) => line(`$ ${command.split('\n')[0]}${i === shownCommands.length - 1 && hiddenCommands > 0 ? ` ${say(lang, 'moreCommands', {n: hiddenCommands})}` : ''}`)),
 		checks: shownChecks.map((check, i) => line(`${CHECK_MARK[check.status]} ${check.label}${check.detail && check.status !== 'pending' ? ` (${check.detail})` : ''}${i === shownChecks.length - 1 && hiddenChecks > 0 ? ` ${say(lang, 'moreChecks', {n: hiddenChecks})}` : ''}`)),
-		error: state.error ? line(`! ${state.error}`) : undefined,
+		error: state.error ? line(`! ${state.error}`) : state.skipped ? line(`• ${state.skipped}`) : undefined,
 		hint: state.status === 'failed' && step.hint ? line(`${say(lang, 'hint')}${flat(step.hint)}`) : undefined,
 	};
-	const status = statusText(state.status, lang);
+	const status = state.skipped ? say(lang, 'statusSkipped') : statusText(state.status, lang);
 	const suffix = ` · ${status}${state.checks.length > 0 ? ` · ${say(lang, 'checksCount', {passed, total: state.checks.length})}` : ''}`;
 	const heading = say(lang, 'stepTitle', {n: index + 1, total, title: localText(step.title, lang)});
 	const more = cutSomething ? ` · ${say(lang, 'moreText')}` : '';
@@ -76,7 +76,7 @@ export function StepPanel({step, state, index, total, lang, width, textLines, co
 			{body.checks.map((text, i) => (
 				<Text key={`k${i}`} wrap="truncate" color={CHECK_COLOR[shownChecks[i]!.status]}>{text}</Text>
 			))}
-			{body.error ? <Text wrap="truncate" color="red">{body.error}</Text> : null}
+			{body.error ? <Text wrap="truncate" color={state.error ? 'red' : 'yellow'}>{body.error}</Text> : null}
 			{body.hint ? <Text wrap="truncate" color="yellow">{body.hint}</Text> : null}
 		</Section>
 	);

@@ -209,7 +209,12 @@ export class LabRunner {
 	/** Watches a step's checks without running its actions (the learner does them by hand). */
 	async watchStep(index = this.current): Promise<boolean> {
 		const step = this.lab.steps[index];
-		if (!step || this.skipReason(step)) return false;
+		if (!step) return false;
+		const skipped = this.skipReason(step);
+		if (skipped) {
+			this.patchStep(index, (state) => ({...state, status: 'passed', skipped}));
+			return true;
+		}
 		const signal = this.begin();
 		this.patchStep(index, (state) => ({...state, status: 'watching', checks: this.pendingChecks(step)}));
 		await this.session.refresh();
