@@ -4,10 +4,10 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseCast} from '../../source/record/asciicast.js';
-import {CLI, needRedisServer} from '../helpers/env.js';
+import {findLab, loadCatalogue} from '../../source/engine/lab/loader.js';
+import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
 import {Terminal, tmuxAvailable} from '../helpers/terminal.js';
 
-const STEPS = ['Step 1: Three servers, three masters', 'Step 2: replica1 follows the master', 'Step 3: replica2 follows too', 'Step 4: Write once, read everywhere'];
 
 /** Strips ANSI escapes from recorded output. */
 function plain(text: string): string {
@@ -18,11 +18,12 @@ function plain(text: string): string {
 async function recordDemo(ci: boolean): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-demo-'));
 	const file = join(dir, 'demo.cast');
-	const terminal = new Terminal(`${process.execPath} ${CLI} start replication-command --runtime local --base-port 21379 --autoplay --pace fast --record ${file}`, {
+	const lab = findLab(await loadCatalogue(), 'replication-command');
+	const terminal = new Terminal(`${process.execPath} ${CLI} start replication-command --runtime docker --base-port 21379 --autoplay --pace fast --record ${file}`, {
 		columns: 100,
 		rows: 30,
 		ci,
-		env: {REDIS_LAB_CONFIG_DIR: join(dir, 'config'), LANG: 'C.UTF-8'},
+		env: {REDIS_LAB_CONFIG_DIR: join(dir, 'config'), REDIS_LAB_IMAGE: TEST_IMAGE, LANG: 'C.UTF-8'},
 	});
 	try {
 		await terminal.waitFor(/\[exit \d+\]/, 120_000);
@@ -37,11 +38,11 @@ async function recordDemo(ci: boolean): Promise<void> {
 		times.forEach((time, index) => index > 0 && assert.ok(time >= times[index - 1]!, `time ${time} after ${times[index - 1]}`));
 		const gaps = times.slice(1).map((time, index) => time - times[index]!);
 		assert.ok(Math.max(...gaps) <= 2.0001, `no gap above the idle limit (largest ${Math.max(...gaps)})`);
-		assert.deepEqual(events.filter((event) => event[1] === 'm').map((event) => event[2]), STEPS);
+		assert.deepEqual(events.filter((event) => event[1] === 'm').map((event) => event[2]), lab.steps.map((step, index) => `Step ${index + 1}: ${step.title.en}`));
 		// Frames drawn after the last marker: the last step, passed, on screen.
 		const lastMarker = events.findLastIndex((event) => event[1] === 'm');
 		const after = plain(events.slice(lastMarker).filter((event) => event[1] === 'o').map((event) => event[2]).join(''));
-		assert.match(after, /Write once, read everywhere/);
+		assert.ok(after.includes(lab.steps.at(-1)!.title.en), 'the last step is on screen');
 		assert.match(after, /passed · (\d+)\/\1 checks|已通过 · 检查 (\d+)\/\2/, "the last step shows every check passed");
 		assert.ok(events.filter((event) => event[1] === 'o').length > 20, 'the app drew live frames, not only the last one');
 	} finally {
@@ -52,12 +53,12 @@ async function recordDemo(ci: boolean): Promise<void> {
 
 test('autoplay with --record makes a finished demo: asciicast v2, a marker per step, idle gaps cut', {timeout: 180_000}, async (t) => {
 	if (!tmuxAvailable()) return t.skip('tmux is not installed');
-	if (!needRedisServer(t)) return;
+	if (!needDocker(t)) return;
 	await recordDemo(false);
 });
 
 test('with CI=true in a real terminal the app still draws live and records every step', {timeout: 180_000}, async (t) => {
 	if (!tmuxAvailable()) return t.skip('tmux is not installed');
-	if (!needRedisServer(t)) return;
+	if (!needDocker(t)) return;
 	await recordDemo(true);
 });
