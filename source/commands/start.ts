@@ -80,11 +80,14 @@ export const start: CommandAction = async ([labId], options) => {
 			if (inTheWay.length > 0) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session are in the way: ${inTheWay.join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
 			const session = new Session({runtime, password: flags.password, demo: options.demo});
 			const saved = progress.get(lab.id);
+			// Resume after the last step shown when it was completed, else on it.
+			const last = Math.min(saved.lastStep ?? 0, lab.steps.length - 1);
+			const startAt = saved.doneSteps.includes(lab.steps[last]?.id ?? '') && last + 1 < lab.steps.length ? last + 1 : last;
 			current = new LabSession(session, lab, {
 				lang,
 				basePort: flags.basePort,
 				downAfterMs: options.downAfter,
-				startAt: saved.lastStep,
+				startAt,
 				onStepDone: (id, stepId) => progress.markDone(id, stepId),
 			});
 			session.subscribe(() => {

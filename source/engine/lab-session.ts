@@ -31,17 +31,25 @@ export class LabSession implements SessionStore, SessionIntents {
 	getState = (): SessionState => this.session.getState();
 	subscribe = (listener: () => void) => this.session.subscribe(listener);
 
-	/** Prepares the runtime, builds the lab's starting state, and starts watching the first step. */
+	/** Prepares the runtime, builds the lab's starting state, and opens the first step (or `startAt`, caught up). */
 	async open(): Promise<void> {
+		this.prepared = this.prepare();
+		if (await this.prepared) await this.moveTo(this.options.startAt ?? 0);
+	}
+
+	/** Resolves true once the runtime is prepared and the setup ran; a step asked for meanwhile waits for it. */
+	private prepared: Promise<boolean> = Promise.resolve(true);
+
+	private async prepare(): Promise<boolean> {
 		try {
 			await this.session.prepare();
 			await this.runner.setup();
 			this.session.ready();
+			return true;
 		} catch (error) {
 			this.session.fail(error);
-			return;
+			return false;
 		}
-		await this.moveTo(this.options.startAt ?? 0);
 	}
 
 	private watch(): void {
@@ -83,7 +91,7 @@ export class LabSession implements SessionStore, SessionIntents {
 	}
 
 	private async moveTo(index: number): Promise<void> {
-		if (this.busy) return;
+		if (!(await this.prepared) || this.busy) return;
 		const steps = this.getState().lab?.steps ?? [];
 		const target = Math.max(0, Math.min(steps.length - 1, index));
 		this.runner.stopWatching();

@@ -15,21 +15,21 @@ test('the built app in a real terminal: open sentinel-failover, run the fault, r
 	}
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
 	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9479`, {
-		columns: 100,
-		rows: 30,
+		columns: 120,
+		rows: 40,
 		env: {REDIS_LAB_IMAGE: TEST_IMAGE, XDG_CONFIG_HOME: config, TERM: 'xterm-256color'},
 	});
 	try {
-		let screen = await terminal.waitFor(/Step 1\/4: .* · passed/, 60_000);
-		assert.match(screen, /redis-lab · sentinel-failover · step 1\/4/);
+		let screen = await terminal.waitFor(/Step 1\/\d+: .* · passed/, 60_000);
+		assert.match(screen, /redis-lab · sentinel-failover · step 1\/\d+/);
 		assert.match(screen, /master +● master/);
-		assert.ok(screen.trimEnd().split('\n').length <= 29, `the screen fits 30 rows:\n${screen}`);
+		assert.ok(screen.trimEnd().split('\n').length <= 39, `the screen fits 40 rows:\n${screen}`);
 
 		terminal.keys('n');
-		screen = await terminal.waitFor(/Step 2\/4: /);
+		screen = await terminal.waitFor(/Step 2\/\d+: /);
 		assert.match(screen, /\$ docker stop redis-lab-9479-master/);
 		terminal.keys('r');
-		screen = await terminal.waitFor(/Step 2\/4: .* · passed/, 60_000);
+		screen = await terminal.waitFor(/Step 2\/\d+: .* · passed/, 60_000);
 		assert.match(screen, /\+switch-master +master → replica[12]/);
 		assert.match(screen, /replica[12] +● master/);
 		assert.match(screen, /master +✗ down/);
@@ -42,6 +42,75 @@ test('the built app in a real terminal: open sentinel-failover, run the fault, r
 		assert.match(screen, /\[exit 0\]/);
 		assert.deepEqual(labelledContainers(), []);
 		assert.deepEqual(labelledNetworks(), []);
+	} finally {
+		terminal.close();
+		rmSync(config, {recursive: true, force: true});
+	}
+});
+
+test('resume opens a step with its state: after step 2 of sentinel-failover and a quit, reopening catches up and step 3 passes with no key press', {timeout: 300_000}, async (t) => {
+	if (!needDocker(t)) return;
+	if (!tmuxAvailable()) {
+		if (inCI) throw new Error('tmux is required in CI');
+		t.skip('tmux is not installed');
+		return;
+	}
+	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
+	const command = `${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9579 --lang en`;
+	const env = {REDIS_LAB_IMAGE: TEST_IMAGE, REDIS_LAB_CONFIG_DIR: config, TERM: 'xterm-256color'};
+	let terminal = new Terminal(command, {columns: 100, rows: 30, env});
+	try {
+		await terminal.waitFor(/Step 1\/\d+: .* · passed/, 60_000);
+		terminal.keys('n');
+		await terminal.waitFor(/Step 2\/\d+: /);
+		terminal.keys('r');
+		await terminal.waitFor(/Step 2\/\d+: .* · passed/, 60_000);
+		terminal.keys('q');
+		await terminal.waitFor(/Remove the lab's containers and processes\?/);
+		terminal.keys('y');
+		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
+		terminal.close();
+
+		terminal = new Terminal(command, {columns: 100, rows: 30, env});
+		const screen = await terminal.waitFor(/Step 3\/\d+: .* · passed/, 120_000);
+		assert.match(screen, /replica[12] +● master/, 'the failover of step 2 was replayed');
+		terminal.keys('q');
+		await terminal.waitFor(/Remove the lab's containers and processes\?/);
+		terminal.keys('y');
+		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
+		assert.deepEqual(labelledContainers(), []);
+	} finally {
+		terminal.close();
+		rmSync(config, {recursive: true, force: true});
+	}
+});
+
+test('a digit jump to the last step of quorum catches up on the steps before it, and the last step then passes', {timeout: 400_000}, async (t) => {
+	if (!needDocker(t)) return;
+	if (!tmuxAvailable()) {
+		if (inCI) throw new Error('tmux is required in CI');
+		t.skip('tmux is not installed');
+		return;
+	}
+	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
+	const terminal = new Terminal(`${process.execPath} ${CLI} start quorum --runtime docker --base-port 9679 --down-after 3000 --lang en`, {
+		columns: 100,
+		rows: 30,
+		env: {REDIS_LAB_IMAGE: TEST_IMAGE, REDIS_LAB_CONFIG_DIR: config, TERM: 'xterm-256color'},
+	});
+	try {
+		const first = await terminal.waitFor(/Step 1\/(\d+): .* · passed/, 90_000);
+		const last = Number(/Step 1\/(\d+): /.exec(first)![1]);
+		terminal.keys(String(last));
+		await terminal.waitFor(new RegExp(`catching up to step ${last}`), 30_000);
+		await terminal.waitFor(new RegExp(`Step ${last}/${last}: (?!.*catching up)`), 300_000);
+		await terminal.waitFor(/^(?![\s\S]*catching up)/, 300_000);
+		terminal.keys('r');
+		await terminal.waitFor(new RegExp(`Step ${last}/${last}: .* · passed`), 120_000);
+		terminal.keys('q');
+		await terminal.waitFor(/Remove the lab's containers and processes\?/);
+		terminal.keys('y');
+		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
 	} finally {
 		terminal.close();
 		rmSync(config, {recursive: true, force: true});
