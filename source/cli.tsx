@@ -1,19 +1,11 @@
 #!/usr/bin/env node
 // React's development build is several times slower; the app is never developed through this entry.
 process.env.NODE_ENV ??= 'production';
-import {isRedisLabError, messageOf} from './engine/errors.js';
+import {exitStatusOf, isRedisLabError, messageOf} from './engine/errors.js';
 import {Exit, buildProgram} from './commands/program.js';
 import {langOfArgv} from './commands/lang.js';
 import {cliMessages} from './i18n/cli.js';
 import {t} from './i18n/index.js';
-
-/**
- * The exit status of a failure: 2 for bad input, an unknown lab or a broken lab file, 1 otherwise.
- * (To be replaced by `exitStatusOf` from engine/errors.ts once the error table lands.)
- */
-function exitStatusOf(error: unknown): number {
-	return isRedisLabError(error) && (error.code === 'BAD_INPUT' || error.code === 'UNKNOWN_LAB' || error.code === 'LAB_FILE') ? 2 : 1;
-}
 
 const HELP_OR_VERSION = new Set(['-h', '--help', '-v', '--version']);
 

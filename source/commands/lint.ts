@@ -1,11 +1,20 @@
 import {readdir, stat} from 'node:fs/promises';
-import {join} from 'node:path';
-import {RedisLabError, messageOf} from '../engine/errors.js';
-import {LABS_DIR, loadCatalogue, loadLab} from '../engine/lab/loader.js';
+import {RedisLabError} from '../engine/errors.js';
+import {LABS_DIR} from '../engine/lab/loader.js';
+import {lintLabs} from '../engine/lab/lint.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t} from '../i18n/index.js';
 import type {CommandAction} from './program.js';
 import {print} from './output.js';
+
+/** How many lab files `path` names: the `*.yaml` of a folder, or one file. */
+async function countLabs(path: string): Promise<number> {
+	try {
+		return (await stat(path)).isDirectory() ? (await readdir(path)).filter((name) => name.endsWith('.yaml')).length : 1;
+	} catch {
+		return 0;
+	}
+}
 
 export interface LintReport {
 	/** Lab files read. */
@@ -14,34 +23,11 @@ export interface LintReport {
 	errors: string[];
 }
 
-/**
- * Checks a folder of labs (or one lab file) with the loader: each file on its own, then the folder
- * as a catalogue (ids and orders unique). The lab library's `lintLabs(dir)` can take its place.
- */
+/** Every mistake of a folder of labs (or one lab file), one line each. */
 export async function lintPath(path: string): Promise<LintReport> {
-	let folder: boolean;
-	try {
-		folder = (await stat(path)).isDirectory();
-	} catch (error) {
-		throw new RedisLabError('LAB_FILE', `${path}: ${messageOf(error)}`, {cause: error});
-	}
-	const files = folder ? (await readdir(path)).filter((name) => name.endsWith('.yaml')).sort().map((name) => join(path, name)) : [path];
-	const errors: string[] = [];
-	for (const file of files) {
-		try {
-			await loadLab(file);
-		} catch (error) {
-			errors.push(messageOf(error));
-		}
-	}
-	if (folder && errors.length === 0 && files.length > 1) {
-		try {
-			await loadCatalogue(path);
-		} catch (error) {
-			errors.push(messageOf(error));
-		}
-	}
-	return {checked: files.length, errors};
+	const checked = await countLabs(path);
+	if (checked === 0) return {checked, errors: []};
+	return {checked, errors: (await lintLabs(path)).map(({file, message}) => `${file}: ${message}`)};
 }
 
 /** `redis-lab lint [DIR]`: one line per error on stderr and exit 2, or "N labs OK". */

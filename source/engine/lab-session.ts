@@ -76,11 +76,6 @@ export class LabSession implements SessionStore, SessionIntents {
 		}
 	}
 
-	/** Runs what is left of the step (the actions the app has not run yet), then its checks. */
-	solveStep(): Promise<void> {
-		return this.runStep();
-	}
-
 	/**
 	 * Opens a step with the servers in the state it expects: the earlier steps that have not passed
 	 * are replayed first ("catching up"); going back over a step that ran rebuilds the lab from its

@@ -117,8 +117,6 @@ export interface SessionState {
 /** What a UI may ask of a session. */
 export interface SessionIntents {
 	runStep(): Promise<void>;
-	/** Runs what is left of the current step's actions. */
-	solveStep(): Promise<void>;
 	goToStep(index: number): void;
 	next(): void;
 	back(): void;

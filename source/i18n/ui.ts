@@ -122,8 +122,6 @@ export const UI = defineMessages({
 	keyBackHelp: {en: 'previous step', zh: '上一步'},
 	keyRun: {en: 'r run', zh: 'r 运行'},
 	keyRunHelp: {en: "run the step's commands for me", zh: '替我运行这一步的命令'},
-	keySolve: {en: 's solve', zh: 's 完成'},
-	keySolveHelp: {en: 'run what is left of the step', zh: '运行这一步剩下的命令'},
 	keyReset: {en: 'R reset', zh: 'R 重置'},
 	keyResetHelp: {en: 'reset: new servers, back to step 1', zh: '重置：新的服务器，回到第 1 步'},
 	keyConsole: {en: 'c console', zh: 'c 控制台'},

@@ -115,8 +115,6 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 				return handle.back();
 			case 'run':
 				return void handle.runStep();
-			case 'solve':
-				return void handle.solveStep();
 			case 'reset':
 				return void handle.resetLab();
 			case 'step':

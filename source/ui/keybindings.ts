@@ -7,7 +7,7 @@ export type View = 'menu' | 'lab' | 'console' | 'reader' | 'global';
 
 export type Intent =
 	| 'menu-up' | 'menu-down' | 'menu-open' | 'quit'
-	| 'next' | 'back' | 'run' | 'solve' | 'reset' | 'console' | 'logs' | 'focus' | 'help' | 'step'
+	| 'next' | 'back' | 'run' | 'reset' | 'console' | 'logs' | 'focus' | 'help' | 'step'
 	| 'expand' | 'zoom' | 'events-older' | 'events-newer' | 'events-first' | 'events-last'
 	| 'console-leave' | 'console-node' | 'console-history'
 	| 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down' | 'reader-close';
@@ -36,7 +36,6 @@ export const KEYBINDINGS: readonly KeyBinding[] = [
 	{view: 'lab', keys: ['n', 'right'], label: 'keyNext', description: 'keyNextHelp', intent: 'next', bar: 1},
 	{view: 'lab', keys: ['b', 'left'], label: 'keyBack', description: 'keyBackHelp', intent: 'back', bar: 2},
 	{view: 'lab', keys: ['r'], label: 'keyRun', description: 'keyRunHelp', intent: 'run', bar: 1},
-	{view: 'lab', keys: ['s'], label: 'keySolve', description: 'keySolveHelp', intent: 'solve'},
 	{view: 'lab', keys: ['R'], label: 'keyReset', description: 'keyResetHelp', intent: 'reset'},
 	{view: 'lab', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: 'keyStep', description: 'keyStepHelp', intent: 'step'},
 	{view: 'lab', keys: ['c', ':'], label: 'keyConsole', description: 'keyConsoleHelp', intent: 'console', bar: 2},

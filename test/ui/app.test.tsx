@@ -30,11 +30,11 @@ test('menu -> lab -> step keys call the intents -> q asks -> yes closes', async 
 	assert.match(frame, /Step 1\/2: Everything is healthy/);
 	assert.match(frame, /master +● master/);
 	assert.ok(frame.split('\n').length <= 29, `the lab screen fits a 100x30 terminal: ${frame.split('\n').length} rows`);
-	for (const key of ['n', 'b', 'r', 's', '2']) {
+	for (const key of ['n', 'b', 'r', '2']) {
 		app.stdin.write(key);
 		await tick();
 	}
-	assert.deepEqual(session.calls, ['next', 'back', 'runStep', 'solveStep', 'goToStep 1']);
+	assert.deepEqual(session.calls, ['next', 'back', 'runStep', 'goToStep 1']);
 	session.set({events: FAILOVER_EVENTS, faultAt: NOW});
 	await tick();
 	assert.match(stripAnsi(app.lastFrame()!), /\+switch-master +master → replica1/);

@@ -19,7 +19,6 @@ export class FakeSession implements LabHandle {
 		for (const listener of this.listeners) listener();
 	}
 	runStep = async () => void this.calls.push('runStep');
-	solveStep = async () => void this.calls.push('solveStep');
 	goToStep = (index: number) => void this.calls.push(`goToStep ${index}`);
 	next = () => void this.calls.push('next');
 	back = () => void this.calls.push('back');
