@@ -109,6 +109,8 @@ export interface SessionState {
 	events: SentinelEvent[];
 	/** Date.now() of the last injected fault, for relative event times. */
 	faultAt?: number;
+	/** `--demo`: nothing that changes from run to run is shown (event times are relative, never the clock). */
+	demo?: boolean;
 	logs: LogLine[];
 	transcript: TranscriptEntry[];
 	lab?: LabRunState;

@@ -60,7 +60,10 @@ export class Session {
 		this.runtime = options.runtime;
 		this.clock = options.clock ?? realClock;
 		this.store = new StateStore(this.runtime);
-		if (options.demo) this.store.mask = (text) => maskForDemo(text, this.runtime.sessionId);
+		if (options.demo) {
+			this.store.mask = (text) => maskForDemo(text, this.runtime.sessionId);
+			this.store.update((state) => ({...state, demo: true}));
+		}
 		this.observers = new Observers({runtime: this.runtime, store: this.store, pollMs: options.pollMs ?? DEFAULT_POLL_MS, password: options.password, probe: options.probe, events: options.events});
 		this.nodes = new NodeActions({
 			runtime: this.runtime,

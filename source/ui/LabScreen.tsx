@@ -180,7 +180,7 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 			{!ready && !failedBanner ? <PullProgress state={state} width={width} lang={lang} /> : null}
 			{step && current ? <StepPanel step={step} state={current} index={lab.current} total={lab.steps.length} lang={lang} width={width} textLines={fit.textLines} commands={fit.commands} checks={fit.checks} note={fit.note} /> : null}
 			<NodeGrid nodes={nodes} now={now} columns={width} mode={fit.nodeMode} groups={fit.paneGroups} paneHeights={fit.paneRows} focused={nodes[focused]?.name} lang={lang} />
-			<EventTimeline events={state.events} faultAt={state.faultAt} lang={lang} height={fit.timelineRows} width={width} scroll={eventScroll(state.events, eventAnchor)} />
+			<EventTimeline events={state.events} faultAt={state.faultAt ?? (state.demo ? state.events[0]?.receivedAt : undefined)} lang={lang} height={fit.timelineRows} width={width} scroll={eventScroll(state.events, eventAnchor)} />
 			{bottom === 'console' ? (
 				<Console node={console.node} input={console.input} lines={console.lines} busy={console.busy} height={fit.bottomRows} width={width} lang={lang} />
 			) : bottom === 'logs' ? (
