@@ -6,7 +6,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
 
-const NAMES = ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2'].map((node) => `redis-lab-${node}`);
+// The nodes, and the throw-away container of replication-command's docker-only steps.
+const NAMES = ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2', 'article'].map((node) => `redis-lab-${node}`);
 
 function removeScriptContainers(): void {
 	spawnSync('docker', ['rm', '-f', ...NAMES], {stdio: 'ignore'});

@@ -86,6 +86,8 @@ export interface ScriptContext {
 	showConfig(name: string): string[];
 	/** The port a node is published at on 127.0.0.1. */
 	hostPort(name: string): number;
+	/** A container the script creates besides the nodes (`docker-run`): listed in the clean-up lines. */
+	removeAtEnd: (name: string) => void;
 }
 
 /** One kind of action: `- stop: master`. */

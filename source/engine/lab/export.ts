@@ -60,6 +60,7 @@ function scriptContext(runtime: ScriptRuntime, specs: Map<string, NodeSpec>, cre
 			return [`mkdir -p ./redis-lab/${name}`, heredoc(`./redis-lab/${name}/${confFileName(next)}`, runtime.renderConfig(next))];
 		},
 		hostPort: (name) => runtime.hostAddress(name).port,
+		removeAtEnd: (name) => void created.add(name),
 		// The current master is only known when the script runs: its file exists by then.
 		showConfig: (name) => (name === CURRENT_MASTER ? [`cat "$(config_file "${CURRENT_WORD}")"`] : [...writeFile(name), `cat ./redis-lab/${name}/${confFileName(specs.get(name)!)}`]),
 	};

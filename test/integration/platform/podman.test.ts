@@ -66,7 +66,7 @@ test('Podman as the engine: up, status, down, run sentinel-failover, nothing lef
 
 		const status = cli(['status'], folders);
 		assert.equal(status.status, 0, status.stderr);
-		for (const node of ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2']) assert.match(status.stdout, new RegExp(`^${node}\\s+docker\\s`, 'm'));
+		for (const node of ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2']) assert.match(status.stdout, new RegExp(`^\\s*${node}\\s+docker\\s`, 'm'));
 
 		const down = cli(['down'], folders);
 		assert.equal(down.status, 0, down.stderr);

@@ -1,14 +1,16 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync} from 'node:fs';
+import {sessionsRoot} from '../../../source/engine/session-dir.js';
 import {TEST_IMAGE, labelledContainers, labelledNetworks, needDocker, needRedisServer, redisProcessesOn} from '../../helpers/env.js';
 import {CliProcess} from '../../helpers/spawn-cli.js';
 
 const LOCAL_PORTS = [8479, 8480, 8481, 18479, 18480];
 
+/** Session folders (configs, logs, pid files) in the user's cache folder. */
 function sessionFolders(): string[] {
-	return readdirSync(tmpdir()).filter((name) => name.startsWith('redis-lab-'));
+	const root = sessionsRoot();
+	return existsSync(root) ? readdirSync(root).filter((name) => name.startsWith('redis-lab-')) : [];
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -26,6 +26,7 @@ const script: ScriptContext = {
 	writeConfig: (name, set) => [`# ${name}: ${Object.keys(set).join(' ')}`],
 	showConfig: (name) => [`cat ${name}.conf`],
 	hostPort: (name) => portFor(name),
+	removeAtEnd: () => undefined,
 };
 
 /** One example per kind, with what it shows and what it exports. */

@@ -36,9 +36,12 @@ export const dockerRun = defineAction({
 	preview: (body, context) => (context.shell.throwaway ? [context.shell.throwaway(body.id, plan(body, context.hostPort('master')))] : []),
 	script(body, context) {
 		if (!context.shell.throwaway) return [`# docker-run ${body.id}: needs the docker runtime`];
-		const line = context.shell.throwaway(body.id, plan(body, context.hostPort('master')));
-		const name = /--name (\S+)/.exec(line)?.[1] ?? body.id;
-		return [`docker rm -f ${name} >/dev/null 2>&1 || true  # a throw-away container: remove it at the end with docker rm -f ${name}`, line, `wait_for "${body.id} answers PING inside" 10 docker exec ${name} redis-cli -p ${body.port ?? 6379} PING`];
+		context.removeAtEnd(body.id);
+		return [
+			`${context.shell.remove(body.id)} >/dev/null 2>&1 || true  # a throw-away container, replaced if it exists`,
+			context.shell.throwaway(body.id, plan(body, context.hostPort('master'))),
+			`wait_for "${body.id} answers PING inside" 10 ${context.shell.script(body.id, `redis-cli -p ${body.port ?? 6379} PING`)}`,
+		];
 	},
 	dockerOnly: true,
 	declares: ({id}) => ({kind: 'container', id}),

@@ -102,6 +102,8 @@ export class LocalRuntime implements Runtime {
 		if (!(await portFree(port))) {
 			throw new RedisLabError('PORT_TAKEN', `Port ${port} is already in use on 127.0.0.1`);
 		}
+		// A teardown that began meanwhile has already stopped what it knew: start nothing more.
+		if (this.tornDown || this.records.get(name) !== record) throw new RedisLabError('INTERNAL', 'The session is closing');
 		const sentinel = record.spec.kind === 'sentinel';
 		const command = sentinel ? this.bin('redis-sentinel') : this.bin('redis-server');
 		// Detached: a node started by `redis-lab up` outlives the CLI; teardown and `down` stop it.
