@@ -23,9 +23,9 @@ import {TEST_IMAGE, dockerUnavailable, redisServerFound} from '../helpers/env.js
 const CAP_MS = 15_000;
 /** Sentinels notice a dead master sooner (the CLI's --down-after). */
 const DOWN_AFTER_MS = 3000;
-/** Sessions at once; lane i uses base port 37000 + 100 × i (sentinels +10000). */
+/** Sessions at once; lane i uses base port 17000 + 100 × i (sentinels +10000: below the kernel's ephemeral range, 32768 and up, where a client connection can hold a port). */
 const LANES = 4;
-const BASE_PORT = 37000;
+const BASE_PORT = 17000;
 /** `MUTATION_LABS=quorum,offsets` runs only those labs (to split the suite, or to retry one lab). */
 const ONLY = process.env.MUTATION_LABS?.split(',').filter(Boolean);
 const EACH = process.env.MUTATION_EACH !== '0';

@@ -45,14 +45,18 @@ test('down removes only what redis-lab labelled: a user container named master, 
 	}
 });
 
-test('a listener on 6379 gives the port message naming 6379 and --base-port', {timeout: 60_000}, async (t) => {
+test('a listener on 6379: --base-port 6379 gives the port message; without the flag another range is picked and named', {timeout: 60_000}, async (t) => {
 	if (!needRedisServer(t)) return;
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(6379, '127.0.0.1', resolve));
 	try {
-		const result = cli(['up', '--runtime', 'local']);
-		assert.notEqual(result.status, 0);
-		assert.match(result.stderr, /^redis-lab: Port 6379 is already in use on 127\.0\.0\.1\n.*--base-port/);
+		const given = cli(['up', '--runtime', 'local', '--base-port', '6379']);
+		assert.notEqual(given.status, 0);
+		assert.match(given.stderr, /^redis-lab: Port 6379 is already in use on 127\.0\.0\.1\n.*--base-port/);
+		const moved = cli(['up', '--runtime', 'local']);
+		assert.equal(moved.status, 0, moved.stdout + moved.stderr);
+		assert.match(moved.stderr, /using --base-port (\d+)/);
+		assert.notEqual(/using --base-port (\d+)/.exec(moved.stderr)?.[1], '6379');
 	} finally {
 		server.close();
 		cli(['down']);
