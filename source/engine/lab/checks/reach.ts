@@ -45,6 +45,9 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const port = portOf(body, context);
 	const {answered, detail} = await knock(port);
 	const seen = `127.0.0.1:${port}: ${detail}`;
+	// A container's published port that does not answer still accepts (Docker's proxy) and then
+	// closes; a refused connection means the container is not there at all.
+	if (body.container !== undefined && !body.answers && detail === 'connection refused') return fail(seen);
 	return answered === body.answers ? pass(seen) : fail(seen);
 }
 
