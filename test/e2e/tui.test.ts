@@ -17,7 +17,7 @@ test('the built app in a real terminal: open sentinel-failover, run the fault, r
 	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9479`, {
 		columns: 120,
 		rows: 40,
-		env: {REDIS_LAB_IMAGE: TEST_IMAGE, XDG_CONFIG_HOME: config, TERM: 'xterm-256color'},
+		env: {REDIS_LAB_IMAGE: TEST_IMAGE, REDIS_LAB_CONFIG_DIR: config, TERM: 'xterm-256color'},
 	});
 	try {
 		let screen = await terminal.waitFor(/Step 1\/\d+: .* · passed/, 60_000);

@@ -45,6 +45,34 @@ function ordered(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
 	return issues.map((issue, index) => ({issue, rank: rank(issue, index)})).sort((a, b) => a.rank - b.rank).map(({issue}) => issue);
 }
 
+/** Edits (insert, delete, replace) between two short words. */
+function distance(a: string, b: string): number {
+	let row = Array.from({length: b.length + 1}, (_, index) => index);
+	for (const [i, charA] of [...a].entries()) {
+		const next = [i + 1];
+		for (const [j, charB] of [...b].entries()) next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + (charA === charB ? 0 : 1)));
+		row = next;
+	}
+	return row[b.length]!;
+}
+
+/**
+ * A misspelt field is one mistake, not two: an unknown field that is one or two edits from a
+ * missing required field of the same map says "did you mean" and the "required" line goes.
+ */
+function mergeTypos(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+	const dropped = new Set<z.core.$ZodIssue>();
+	const merged = issues.map((issue) => {
+		if (issue.code !== 'unrecognized_keys') return issue;
+		const unknown = issue.keys[0]!;
+		const missing = issues.find((other) => other.message === 'required' && other.path.length === issue.path.length + 1 && within(issue.path, other.path) && distance(String(other.path.at(-1)), unknown) <= Math.min(2, unknown.length - 1));
+		if (!missing) return issue;
+		dropped.add(missing);
+		return {...issue, message: `unknown field, did you mean ${String(missing.path.at(-1))}? ${issue.message.replace(/^unknown field /, '')}`};
+	});
+	return merged.filter((issue) => !dropped.has(issue));
+}
+
 /** One line: `<file>: [step N "id": | setup N: ]<field path>: <what is wrong>`. */
 export function lineOf(file: string, problem: Problem): string {
 	return `${[file, problem.where, fieldPath(problem.path)].filter(Boolean).join(': ')}: ${problem.message}`;
@@ -53,7 +81,7 @@ export function lineOf(file: string, problem: Problem): string {
 /** Every mistake of a parsed lab file, one line each (shape first; the rules between fields once the shape is right). */
 export function labProblems(data: unknown, file: string): {lab?: Lab; lines: string[]} {
 	const parsed = LabFile.safeParse(data, {error: fallback});
-	if (!parsed.success) return {lines: ordered(parsed.error.issues).map((issue) => lineOf(file, problemOf(issue, data)))};
+	if (!parsed.success) return {lines: mergeTypos(ordered(parsed.error.issues)).map((issue) => lineOf(file, problemOf(issue, data)))};
 	const lines = crossCheck(parsed.data as Omit<Lab, 'file'>).map((problem) => lineOf(file, problem));
 	return {lab: {...(parsed.data as Omit<Lab, 'file'>), file}, lines};
 }

@@ -73,7 +73,7 @@ test('interactive: the daemon goes away mid-lab: the screen says so, probing sto
 	await proxy.listen();
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
 	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9679`, {
-		env: {REDIS_LAB_IMAGE: TEST_IMAGE, DOCKER_HOST: `unix://${proxy.path}`, XDG_CONFIG_HOME: config},
+		env: {REDIS_LAB_IMAGE: TEST_IMAGE, DOCKER_HOST: `unix://${proxy.path}`, REDIS_LAB_CONFIG_DIR: config},
 	});
 	try {
 		await terminal.waitFor(/Step 1\/\d+: .* · passed/, 60_000);

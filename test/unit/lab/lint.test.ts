@@ -22,7 +22,7 @@ test('lint: every broken fixture is reported, one line each naming the file and 
 	assert.equal(byFile.size, 10, [...byFile.keys()].join(', '));
 	for (const {message} of problems) assert.ok(!message.includes('\n'), message);
 	const name = (file: string) => relative(process.cwd(), join(brokenDir, file));
-	assert.deepEqual(byFile.get(name('bad-field.yaml')), ['step 2 "follow": expect[0].role.iz: unknown field (known: node, is, within)', 'step 2 "follow": expect[0].role.is: required']);
+	assert.deepEqual(byFile.get(name('bad-field.yaml')), ['step 2 "follow": expect[0].role.iz: unknown field, did you mean is? (known: node, is, within)']);
 	assert.deepEqual(byFile.get(name('unknown-node.yaml')), ['step 1 "follow": do[1].cli.node: unknown node "replica9" (declared: master, replica1, or current-master)']);
 	assert.deepEqual(byFile.get(name('yaml-syntax.yaml')), ['9:1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
 });

@@ -60,7 +60,7 @@ test('the fixture lab is valid', async () => {
 
 test('broken fixture files: one line naming the file, the step and the field', async () => {
 	const expected: Record<string, string> = {
-		'bad-field.yaml': ': step 2 "follow": expect[0].role.iz: unknown field (known: node, is, within)',
+		'bad-field.yaml': ': step 2 "follow": expect[0].role.iz: unknown field, did you mean is? (known: node, is, within)',
 		'unknown-node.yaml': ': step 1 "follow": do[1].cli.node: unknown node "replica9" (declared: master, replica1, or current-master)',
 		'unknown-action.yaml': ': step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark, docker-run)',
 		'unknown-check.yaml': ': step 1 "start": expect[0]: unknown check "rolle" (known: role, info, in-sync, reply, key, event, sentinel-master, writes, client, config-file, log, reach)',
@@ -118,6 +118,7 @@ test('actions', () => {
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[0] = {stop: ['master', 'replica3']})), `x.yaml${step}do[0].stop[1]: unknown node "replica3" (declared: master, replica1, or current-master)`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.cmd = 'PING')), `x.yaml${step}do[1].cli.cmd: unknown field (known: node, command, from)`);
 	assert.equal(brokenBy((lab) => delete lab.steps[0].do[1].cli.command), `x.yaml${step}do[1].cli.command: required`);
+	assert.equal(brokenBy((lab) => ((lab.steps[0].do[1].cli.comand = lab.steps[0].do[1].cli.command), delete lab.steps[0].do[1].cli.command)), `x.yaml${step}do[1].cli.comand: unknown field, did you mean command? (known: node, command, from)`, 'a misspelt required field is one mistake');
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.command = 'REPLICAOF {{master}} 6379')), `x.yaml${step}do[1].cli.command: bad template "{{master}}" (use {{node.host}} or {{node.port}})`);
 	assert.equal(brokenBy((lab) => (lab.steps[0].do[1].cli.command = 'REPLICAOF {{replica2.host}} 6381')), `x.yaml${step}do[1].cli.command: unknown node "replica2" in "{{replica2.host}}" (declared: master, replica1, or current-master)`);
 	assert.equal(brokenBy((lab) => lab.steps[0].do.push({'write-config': {node: 'replica1', set: {'replica-read-only': false}}})), `x.yaml${step}do[2].write-config.set.replica-read-only: must be text or a number (write "yes"/"no" in quotes)`);
