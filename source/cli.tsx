@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // React's development build is several times slower; the app is never developed through this entry.
 process.env.NODE_ENV ??= 'production';
-import {exitStatusOf, isRedisLabError, messageOf} from './engine/errors.js';
+import {exitStatusOf, hintOf, isRedisLabError, messageOf} from './engine/errors.js';
 import {Exit, buildProgram} from './commands/program.js';
 import {langOfArgv} from './commands/lang.js';
 import {cliMessages} from './i18n/cli.js';
@@ -31,7 +31,7 @@ try {
 	process.exitCode = status;
 } catch (error) {
 	if (argv.includes('--debug')) console.error(error);
-	if (isRedisLabError(error)) process.stderr.write(`redis-lab: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+	if (isRedisLabError(error)) process.stderr.write(`redis-lab: ${messageOf(error, lang)}\n${hintOf(error, lang) ? `  ${hintOf(error, lang)}\n` : ''}`);
 	else process.stderr.write(`redis-lab: ${messageOf(error)}\n  ${t(lang, cliMessages.bug)}\n`);
 	process.exitCode = exitStatusOf(error);
 }

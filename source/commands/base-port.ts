@@ -5,6 +5,7 @@ import {baseFree, describeRange, firstFreeBase, portView, takenPorts} from '../e
 import {DEFAULT_BASE_PORT} from '../engine/topology.js';
 import type {RuntimeFlags} from './options.js';
 import {conflictingLeftovers} from './open-session.js';
+import {said} from '../i18n/engine.js';
 
 /**
  * The base port a session uses. Given (--base-port n): as is. auto: the first free range from 6379,
@@ -23,7 +24,7 @@ export async function settleBasePort(flags: RuntimeFlags, say: (line: string) =>
 		if (ownLeftovers.length > 0 && taken.every((port) => ownPorts.has(port))) return flags;
 	}
 	const basePort = await firstFreeBase((base) => baseFree(base, view));
-	if (basePort === undefined) throw new RedisLabError('PORT_TAKEN', 'No free range of ports was found for a lab', {hint: 'Remove sessions you no longer need (redis-lab status, redis-lab down), or pick one with --base-port.'});
+	if (basePort === undefined) throw new RedisLabError('PORT_TAKEN', said('noFreeRange'), {hint: said('removeSessions')});
 	const why = flags.portChoice === 'auto' ? '--base-port auto' : `port${taken.length === 1 ? '' : 's'} ${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} taken`;
 	if (basePort !== DEFAULT_BASE_PORT || flags.portChoice === 'auto') say(`redis-lab: ${why}; using --base-port ${basePort} (${describeRange(basePort)}).`);
 	return {...flags, basePort, portChoice: 'given'};

@@ -7,6 +7,7 @@ import {Session, newSessionId} from '../engine/session.js';
 import {topologyPorts} from '../engine/room/ports.js';
 import type {RuntimeFlags} from './options.js';
 import {settleBasePort} from './base-port.js';
+import {said} from '../i18n/engine.js';
 
 /** The caller's own nodes, left by earlier sessions (a crash, or `up`), that hold one of our ports now. */
 export async function conflictingLeftovers(flags: RuntimeFlags, runtime: 'docker' | 'local', docker?: Parameters<typeof dockerNodes>[0]): Promise<ManagedNode[]> {
@@ -40,9 +41,7 @@ export async function openSession(flags: RuntimeFlags, options: {pollMs?: number
 	if (leftovers.length > 0) {
 		if (!flags.clean) {
 			const names = leftovers.map((node) => `${node.node} (${node.runtime}, port ${node.port})`).join(', ');
-			throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session are still there: ${names}`, {
-				hint: 'Remove them with: redis-lab down (or add --clean), or use other ports with --base-port auto.',
-			});
+			throw new RedisLabError('LEFTOVERS', said('leftoversStill', {names}), {hint: said('leftoversOrAuto')});
 		}
 		await removeOwnSessions(runtime.kind === 'docker' ? dockerClient() : await reachableDocker(dockerClient(), 500));
 	}

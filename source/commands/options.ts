@@ -4,50 +4,50 @@ import {DEFAULT_BASE_PORT, validateBasePort} from '../engine/topology.js';
 import type {RuntimeKind} from '../engine/runtime/types.js';
 import type {Lang} from '../engine/lab/types.js';
 import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
-import {t} from '../i18n/index.js';
+import {both} from '../i18n/index.js';
 
 /** One flag: commander's syntax, its help text, and a parser that throws a one-line error. */
 export interface OptionSpec {
 	flags: string;
 	help: CliMessage;
-	parse?: (value: string, lang: Lang) => unknown;
+	parse?: (value: string) => unknown;
 }
 
-export function parseRuntimeKind(value: string, lang: Lang = 'en'): RuntimeKind {
+export function parseRuntimeKind(value: string): RuntimeKind {
 	if (value === 'docker' || value === 'local') return value;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.unknownRuntime, {value}), {hint: t(lang, m.hintRuntime)});
+	throw new RedisLabError('BAD_INPUT', both(m.unknownRuntime, {value}), {hint: both(m.hintRuntime)});
 }
 
-export function parseLang(value: string, lang: Lang = 'en'): Lang {
+export function parseLang(value: string): Lang {
 	if (value === 'en' || value === 'zh') return value;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.unknownLang, {value}), {hint: t(lang, m.hintLang)});
+	throw new RedisLabError('BAD_INPUT', both(m.unknownLang, {value}), {hint: both(m.hintLang)});
 }
 
-export function parsePassword(value: string, lang: Lang = 'en'): string {
-	if (value.length === 0 || /[\s"']/.test(value)) throw new RedisLabError('BAD_INPUT', t(lang, m.badPassword));
+export function parsePassword(value: string): string {
+	if (value.length === 0 || /[\s"']/.test(value)) throw new RedisLabError('BAD_INPUT', both(m.badPassword));
 	return value;
 }
 
-export function parseSentinels(value: string, lang: Lang = 'en'): 2 | 3 {
+export function parseSentinels(value: string): 2 | 3 {
 	if (value === '2' || value === '3') return Number(value) as 2 | 3;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.badSentinels, {value}));
+	throw new RedisLabError('BAD_INPUT', both(m.badSentinels, {value}));
 }
 
-export function parseDownAfter(value: string, lang: Lang = 'en'): number {
+export function parseDownAfter(value: string): number {
 	const ms = Number(value);
 	if (/^\d+$/.test(value) && ms >= 1000) return ms;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.badDownAfter, {value}));
+	throw new RedisLabError('BAD_INPUT', both(m.badDownAfter, {value}));
 }
 
-export function parseIdleLimit(value: string, lang: Lang = 'en'): number {
+export function parseIdleLimit(value: string): number {
 	const seconds = Number(value);
 	if (value.trim() !== '' && Number.isFinite(seconds) && seconds > 0) return seconds;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.badIdleLimit, {value}));
+	throw new RedisLabError('BAD_INPUT', both(m.badIdleLimit, {value}));
 }
 
-export function parsePaceOption(value: string, lang: Lang = 'en'): 'slow' | 'normal' | 'fast' {
+export function parsePaceOption(value: string): 'slow' | 'normal' | 'fast' {
 	if (value === 'slow' || value === 'normal' || value === 'fast') return value;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.badPace, {value}));
+	throw new RedisLabError('BAD_INPUT', both(m.badPace, {value}));
 }
 
 export const OPTIONS = {

@@ -4,7 +4,7 @@ import {Command, CommanderError, Help, Option} from 'commander';
 import {RedisLabError} from '../engine/errors.js';
 import type {Lang} from '../engine/lab/types.js';
 import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
-import {t} from '../i18n/index.js';
+import {both, t} from '../i18n/index.js';
 import {chooseLang} from './lang.js';
 import {OPTIONS, RUNTIME_OPTIONS, type OptionName, type ParsedOptions} from './options.js';
 
@@ -54,22 +54,24 @@ async function helpConfiguration(lang: Lang): Promise<Partial<Help>> {
 export function fromCommanderError(error: CommanderError, lang: Lang, command?: CommandSpec): RedisLabError {
 	const [first = '', ...rest] = error.message.replace(/^error: /, '').split('\n');
 	const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1];
-	const helpHint = command ? t(lang, m.hintCommandHelp, {command: command.name}) : t(lang, m.hintHelp);
-	const hint = suggestion ? `${t(lang, m.didYouMean, {suggestion})} ${helpHint}` : helpHint;
+	const helpHint = command ? both(m.hintCommandHelp, {command: command.name}) : both(m.hintHelp);
+	const didYouMean = suggestion ? both(m.didYouMean, {suggestion}) : undefined;
+	const hint = didYouMean ? {en: `${didYouMean.en} ${helpHint.en}`, zh: `${didYouMean.zh}${helpHint.zh}`} : helpHint;
 	const quoted = /'([^']+)'/.exec(first)?.[1] ?? '';
 	switch (error.code) {
 		case 'commander.unknownCommand':
-			return new RedisLabError('BAD_INPUT', t(lang, m.unknownCommand, {name: quoted}), {hint});
+			return new RedisLabError('BAD_INPUT', both(m.unknownCommand, {name: quoted}), {hint});
 		case 'commander.unknownOption':
-			return new RedisLabError('BAD_INPUT', t(lang, m.unknownOption, {option: quoted}), {hint});
+			return new RedisLabError('BAD_INPUT', both(m.unknownOption, {option: quoted}), {hint});
 		case 'commander.optionMissingArgument':
-			return new RedisLabError('BAD_INPUT', t(lang, m.optionNeedsValue, {option: quoted.split(' ')[0]!}), {hint});
+			return new RedisLabError('BAD_INPUT', both(m.optionNeedsValue, {option: quoted.split(' ')[0]!}), {hint});
 		case 'commander.missingArgument':
-			return new RedisLabError('BAD_INPUT', t(lang, m.whichLab, {command: command?.name ?? '', usage: command?.args?.map((arg) => arg.syntax).join(' ') ?? ''}), {hint: t(lang, m.hintList)});
+			return new RedisLabError('BAD_INPUT', both(m.whichLab, {command: command?.name ?? '', usage: command?.args?.map((arg) => arg.syntax).join(' ') ?? ''}), {hint: both(m.hintList)});
 		case 'commander.excessArguments':
-			return new RedisLabError('BAD_INPUT', t(lang, m.tooManyArguments, {command: command?.name ?? 'redis-lab', got: /got (\d+)/.exec(first)?.[1] ?? '?'}), {hint});
+			return new RedisLabError('BAD_INPUT', both(m.tooManyArguments, {command: command?.name ?? 'redis-lab', got: /got (\d+)/.exec(first)?.[1] ?? '?'}), {hint});
 		default:
-			return new RedisLabError('BAD_INPUT', first.charAt(0).toUpperCase() + first.slice(1), {hint});
+			// Commander's own English, in both languages.
+			return new RedisLabError('BAD_INPUT', {en: first.charAt(0).toUpperCase() + first.slice(1), zh: first}, {hint});
 	}
 }
 
@@ -104,7 +106,7 @@ export async function buildProgram(lang: Lang, onStatus: (status: number) => voi
 		for (const name of spec.options) {
 			const declared = OPTIONS[name];
 			const option = new Option(declared.flags, t(lang, m[declared.help]));
-			if ('parse' in declared) option.argParser((value: string) => declared.parse(value, lang));
+			if ('parse' in declared) option.argParser((value: string) => declared.parse(value));
 			command.addOption(option);
 		}
 		command.action(async () => {

@@ -4,12 +4,13 @@ import {LabRunner} from '../engine/lab/runner.js';
 import type {Lab, Lang} from '../engine/lab/types.js';
 import type {TranscriptEntry} from '../engine/session-state.js';
 import {cliMessages as m} from '../i18n/cli.js';
-import {t} from '../i18n/index.js';
+import {both, t} from '../i18n/index.js';
 import {runtimeFlags, type RuntimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {openSession} from './open-session.js';
 import {paint, print, table} from './output.js';
 import {onInterrupt} from './signals.js';
+import {said} from '../i18n/engine.js';
 
 function indent(text: string, prefix = '    '): string {
 	return text.split('\n').map((line) => prefix + line).join('\n');
@@ -25,18 +26,18 @@ function printEntry(entry: TranscriptEntry): void {
 
 /** Runs one lab headless on a fresh session; resolves true when every check passed. */
 /** The 0-based index of `--from` (a 1-based number or a step id). */
-export function stepIndexOf(lab: Lab, from: string, lang: Lang): number {
+export function stepIndexOf(lab: Lab, from: string): number {
 	const byId = lab.steps.findIndex((step) => step.id === from);
 	if (byId !== -1) return byId;
 	const number = Number(from);
 	if (Number.isInteger(number) && number >= 1 && number <= lab.steps.length) return number - 1;
-	throw new RedisLabError('BAD_INPUT', t(lang, m.badFrom, {value: from, lab: lab.id, count: lab.steps.length}));
+	throw new RedisLabError('BAD_INPUT', both(m.badFrom, {value: from, lab: lab.id, count: lab.steps.length}));
 }
 
 export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options: {downAfterMs?: number; keep?: boolean; from?: number} = {}): Promise<boolean> {
 	const session = await openSession(flags);
 	if (!lab.runtimes.includes(session.runtime.kind)) {
-		throw new RedisLabError('NEEDS_DOCKER', `Lab ${lab.id} needs the ${lab.runtimes.join(' or ')} runtime (it cuts a node off the network)`, {hint: 'Run it with --runtime docker.'});
+		throw new RedisLabError('NEEDS_DOCKER', said('labNeedsDocker', {lab: lab.id, runtimes: lab.runtimes.join(' / ')}));
 	}
 	const release = onInterrupt(() => session.close({keep: flags.keep}));
 	let shown = 0;
@@ -90,7 +91,7 @@ export async function runLab(lab: Lab, flags: RuntimeFlags, lang: Lang, options:
 		runner.dispose();
 	} catch (error) {
 		flush();
-		print(paint(`  ! ${messageOf(error)}`, 'red'));
+		print(paint(`  ! ${messageOf(error, lang)}`, 'red'));
 		ok = false;
 		if (error instanceof RedisLabError && ENVIRONMENT_ERRORS.has(error.code)) fatal = error;
 	} finally {
@@ -114,7 +115,7 @@ export const run: CommandAction = async ([labId], options) => {
 	const labs = await loadCatalogue();
 	if (labId !== 'all') {
 		const lab = findLab(labs, labId!);
-		const from = options.from === undefined ? undefined : stepIndexOf(lab, options.from, lang);
+		const from = options.from === undefined ? undefined : stepIndexOf(lab, options.from);
 		return (await runLab(lab, flags, lang, {downAfterMs, from})) ? 0 : 1;
 	}
 	const results: Array<{lab: Lab; result: string; seconds: number}> = [];

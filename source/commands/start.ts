@@ -1,4 +1,4 @@
-import {RedisLabError, isRedisLabError, messageOf} from '../engine/errors.js';
+import {RedisLabError, hintOf, messageOf} from '../engine/errors.js';
 import {findLab, loadCatalogue} from '../engine/lab/loader.js';
 import {LabSession} from '../engine/lab-session.js';
 import {ProgressStore} from '../engine/progress.js';
@@ -6,7 +6,7 @@ import {createRuntime} from '../engine/runtime/detect.js';
 import {Session, newSessionId} from '../engine/session.js';
 import type {AppController, LabHandle} from '../ui/controller.js';
 import {cliMessages as m} from '../i18n/cli.js';
-import {t} from '../i18n/index.js';
+import {both} from '../i18n/index.js';
 import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
@@ -16,11 +16,12 @@ import {dockerClient} from '../engine/runtime/docker/index.js';
 import {autoplay} from '../engine/autoplay.js';
 import {CastRecorder, recordStream} from '../record/asciicast.js';
 import {markSteps} from '../record/step-markers.js';
+import {said} from '../i18n/engine.js';
 
 /** The interactive app: the menu, or one lab. */
 export const start: CommandAction = async ([labId], options) => {
 	const {lang} = options;
-	if (options.autoplay && !labId) throw new RedisLabError('BAD_INPUT', t(lang, m.autoplayNeedsLab));
+	if (options.autoplay && !labId) throw new RedisLabError('BAD_INPUT', both(m.autoplayNeedsLab));
 	// Ink draws only the last frame when it believes it runs in CI: on a real terminal, draw live.
 	if (process.stdout.isTTY) {
 		delete process.env.CI;
@@ -32,7 +33,7 @@ export const start: CommandAction = async ([labId], options) => {
 	const labs = await loadCatalogue();
 	const initialLab = labId ? findLab(labs, labId).id : undefined;
 	// Refuse before touching anything: a piped `--reset` must not forget the progress it cannot show.
-	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', t(lang, m.needsTerminal), {hint: t(lang, m.hintHeadless)});
+	if (!process.stdin.isTTY) throw new RedisLabError('BAD_INPUT', both(m.needsTerminal), {hint: both(m.hintHeadless)});
 	const progress = new ProgressStore();
 	if (options.reset) progress.reset();
 	// Many learners on one host: a taken default range moves to a free one (said on stderr, before drawing).
@@ -46,7 +47,7 @@ export const start: CommandAction = async ([labId], options) => {
 		runtimeKind = probe.kind;
 		runtimeLabel = probe.label;
 	} catch (error) {
-		startupError = {message: messageOf(error), hint: isRedisLabError(error) ? error.hint : undefined};
+		startupError = {message: messageOf(error, lang), hint: hintOf(error, lang)};
 	}
 
 	const removeLeftovers = async () => {
@@ -75,9 +76,9 @@ export const start: CommandAction = async ([labId], options) => {
 		async openLab(labId) {
 			const lab = findLab(labs, labId);
 			const runtime = await createRuntime({...flags, sessionId: newSessionId()});
-			if (!lab.runtimes.includes(runtime.kind)) throw new RedisLabError('NEEDS_DOCKER', `${lab.id} needs the docker runtime (it cuts a node off the network)`, {hint: 'Start redis-lab with --runtime docker.'});
+			if (!lab.runtimes.includes(runtime.kind)) throw new RedisLabError('NEEDS_DOCKER', said('labNeedsDocker', {lab: lab.id, runtimes: lab.runtimes.join(' / ')}));
 			const inTheWay = await leftoversInTheWay(flags, runtime.kind);
-			if (inTheWay.length > 0) throw new RedisLabError('LEFTOVERS', `redis-lab nodes from an earlier session are in the way: ${inTheWay.join(', ')}`, {hint: 'Run redis-lab down, or start with --clean.'});
+			if (inTheWay.length > 0) throw new RedisLabError('LEFTOVERS', said('leftoversInTheWay', {names: inTheWay.join(', ')}));
 			const session = new Session({runtime, password: flags.password, demo: options.demo});
 			const saved = progress.get(lab.id);
 			// Resume after the last step shown when it was completed, else on it.

@@ -1,3 +1,12 @@
+import type {Lang} from '../i18n/index.js';
+import {said} from '../i18n/engine.js';
+
+/** A sentence in both languages. */
+export interface Said {
+	en: string;
+	zh: string;
+}
+
 /** Who can fix it: the user's machine (environment), what the user typed (input), or redis-lab itself. */
 export type ErrorKind = 'environment' | 'input' | 'internal';
 
@@ -6,25 +15,23 @@ interface CodeInfo {
 	exit: number;
 	kind: ErrorKind;
 	/** Shown when the throw site gives no hint of its own. */
-	hint?: string;
+	hint?: Said;
 }
-
-const DOWN_FIRST = 'Stop what uses it, or pick other ports with --base-port (e.g. --base-port 7379).';
 
 /** Every error the CLI and UI know how to explain, in one table. */
 export const ERROR_CODES = {
 	BAD_INPUT: {exit: 2, kind: 'input'},
-	UNKNOWN_LAB: {exit: 2, kind: 'input', hint: 'Run redis-lab list to see the labs.'},
+	UNKNOWN_LAB: {exit: 2, kind: 'input', hint: said('list')},
 	LAB_FILE: {exit: 2, kind: 'input'},
-	PORT_TAKEN: {exit: 1, kind: 'environment', hint: DOWN_FIRST},
-	DOCKER_UNREACHABLE: {exit: 1, kind: 'environment', hint: 'Start Docker (Docker Desktop, or dockerd), set DOCKER_HOST to its socket, or use --runtime local with redis-server installed.'},
-	DOCKER_LOST: {exit: 1, kind: 'environment', hint: 'Is Docker still running? Restart it, then run: redis-lab down'},
-	IMAGE_MISSING: {exit: 1, kind: 'environment', hint: 'Check the network, or pass --image (or REDIS_LAB_IMAGE) naming an image you have (docker images).'},
-	NO_RUNTIME: {exit: 1, kind: 'environment', hint: 'Start Docker (or set DOCKER_HOST), or install Redis 7 (apt-get install redis-server redis-sentinel redis-tools) and use --runtime local.'},
-	REDIS_BIN_MISSING: {exit: 1, kind: 'environment', hint: 'Install Redis 7 (apt-get install redis-server redis-sentinel redis-tools, or brew install redis), point --redis-bin at its folder, or use --runtime docker.'},
-	NEEDS_DOCKER: {exit: 1, kind: 'environment', hint: 'Run this lab with --runtime docker.'},
-	LEFTOVERS: {exit: 1, kind: 'environment', hint: 'Run redis-lab down, or start with --clean.'},
-	NAME_CONFLICT: {exit: 1, kind: 'environment', hint: 'Pick other names and ports with --base-port (e.g. --base-port 7379).'},
+	PORT_TAKEN: {exit: 1, kind: 'environment', hint: said('ports')},
+	DOCKER_UNREACHABLE: {exit: 1, kind: 'environment', hint: said('startDocker')},
+	DOCKER_LOST: {exit: 1, kind: 'environment', hint: said('restartDocker')},
+	IMAGE_MISSING: {exit: 1, kind: 'environment', hint: said('image')},
+	NO_RUNTIME: {exit: 1, kind: 'environment', hint: said('startDockerOrRedis')},
+	REDIS_BIN_MISSING: {exit: 1, kind: 'environment', hint: said('redisBin')},
+	NEEDS_DOCKER: {exit: 1, kind: 'environment', hint: said('needsDocker')},
+	LEFTOVERS: {exit: 1, kind: 'environment', hint: said('leftovers')},
+	NAME_CONFLICT: {exit: 1, kind: 'environment', hint: said('otherPorts')},
 	TIMEOUT: {exit: 1, kind: 'environment'},
 	NODE_FAILED: {exit: 1, kind: 'environment'},
 	CHECK_FAILED: {exit: 1, kind: 'environment'},
@@ -34,16 +41,34 @@ export const ERROR_CODES = {
 /** Error codes the CLI and UI know how to explain. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** An error a user can act on: a one-line message, an optional one-line hint, and the cause. */
+/** Codes whose text may be English alone: lab-file mistakes (field names are English) and bugs. */
+type EnglishOnly = 'LAB_FILE' | 'INTERNAL';
+
+const both = (text: string | Said): Said => (typeof text === 'string' ? {en: text, zh: text} : text);
+
+/**
+ * An error a user can act on: a one-line message, an optional one-line hint, and the cause.
+ * Both are said in English and Chinese; `message` and `hint` are the English.
+ */
 export class RedisLabError extends Error {
 	readonly code: ErrorCode;
-	readonly hint?: string;
+	readonly said: Said;
+	readonly hintSaid?: Said;
 
-	constructor(code: ErrorCode, message: string, options: {hint?: string; cause?: unknown} = {}) {
-		super(message, {cause: options.cause});
+	constructor(code: EnglishOnly, message: string | Said, options?: {hint?: string | Said; cause?: unknown});
+	constructor(code: Exclude<ErrorCode, EnglishOnly>, message: Said, options?: {hint?: Said; cause?: unknown});
+	constructor(code: ErrorCode, message: string | Said, options: {hint?: string | Said; cause?: unknown} = {}) {
+		const said = both(message);
+		super(said.en, {cause: options.cause});
 		this.name = 'RedisLabError';
 		this.code = code;
-		this.hint = options.hint ?? (ERROR_CODES[code] as CodeInfo).hint;
+		this.said = said;
+		const hint = options.hint ?? (ERROR_CODES[code] as CodeInfo).hint;
+		this.hintSaid = hint === undefined ? undefined : both(hint);
+	}
+
+	get hint(): string | undefined {
+		return this.hintSaid?.en;
 	}
 }
 
@@ -61,8 +86,18 @@ export function errorKindOf(error: unknown): ErrorKind {
 	return error instanceof RedisLabError ? ERROR_CODES[error.code].kind : 'internal';
 }
 
-/** The message of anything thrown, on one line. */
-export function messageOf(error: unknown): string {
-	const text = error instanceof Error ? error.message : String(error);
+/** The message of anything thrown, on one line, in `lang` when it was said in both. */
+export function messageOf(error: unknown, lang: Lang = 'en'): string {
+	const text = error instanceof RedisLabError ? error.said[lang] : error instanceof Error ? error.message : String(error);
 	return text.split('\n')[0]!.trim();
+}
+
+/** The hint of anything thrown, in `lang`. */
+export function hintOf(error: unknown, lang: Lang = 'en'): string | undefined {
+	return error instanceof RedisLabError ? error.hintSaid?.[lang] : undefined;
+}
+
+/** Message and hint of anything thrown, in both languages (for state the UI renders later). */
+export function saidOf(error: unknown): {message: Said; hint?: Said} {
+	return {message: {en: messageOf(error, 'en'), zh: messageOf(error, 'zh')}, hint: error instanceof RedisLabError ? error.hintSaid : undefined};
 }

@@ -1,4 +1,5 @@
-import {RedisLabError, messageOf, type ErrorCode} from './errors.js';
+import {RedisLabError, messageOf, type ErrorCode, type Said} from './errors.js';
+import {said} from '../i18n/engine.js';
 
 /** Where a raw error came from, for the message. */
 export interface ErrorContext {
@@ -15,7 +16,7 @@ export interface ErrorContext {
 /** One known raw error: when it matches, what RedisLabError it becomes. */
 interface Matcher {
 	test(error: RawError, context: ErrorContext): boolean;
-	make(error: RawError, context: ErrorContext): {code: ErrorCode; message: string; hint?: string};
+	make(error: RawError, context: ErrorContext): {code: Exclude<ErrorCode, 'INTERNAL' | 'LAB_FILE'>; message: Said; hint?: Said};
 }
 
 type RawError = {code?: string; statusCode?: number; message: string; address?: string; port?: number};
@@ -33,30 +34,29 @@ function raw(error: unknown): RawError {
 }
 
 const LOST_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
-const PORTS_HINT = 'Stop what uses it, or pick other ports with --base-port (e.g. --base-port 7379).';
 
 /** Raw dockerode errors (socket errors, HTTP status codes, daemon messages), first match wins. */
 const DOCKER_MATCHERS: Matcher[] = [
 	{
 		test: (error) => error.code === 'EACCES',
-		make: (error, context) => ({code: 'DOCKER_UNREACHABLE', message: `Permission denied on the Docker socket ${context.dockerHost ?? error.address ?? ''}`.trim(), hint: 'Add your user to the docker group (then log in again), or use --runtime local.'}),
+		make: (error, context) => ({code: 'DOCKER_UNREACHABLE', message: said('socketDenied', {socket: context.dockerHost ?? error.address ?? ''}), hint: said('dockerGroup')}),
 	},
 	{
 		test: (error) => error.code !== undefined && LOST_CODES.has(error.code),
-		make: (error) => ({code: 'DOCKER_LOST', message: `Lost the Docker daemon (${error.message})`, hint: 'Is Docker still running? Restart it, then run: redis-lab down'}),
+		make: (error) => ({code: 'DOCKER_LOST', message: said('dockerLostRaw', {reason: error.message}), hint: said('restartDocker')}),
 	},
 	{
 		test: (error) => /port is already allocated|address already in use/i.test(error.message),
-		make: (error, context) => ({code: 'PORT_TAKEN', message: `Port ${context.port ?? error.port ?? '?'} is already in use on 127.0.0.1`, hint: PORTS_HINT}),
+		make: (error, context) => ({code: 'PORT_TAKEN', message: said('portInUse', {port: context.port ?? error.port ?? '?'}), hint: said('ports')}),
 	},
 	{
 		test: (error) => /no such image|pull access denied|manifest unknown/i.test(error.message),
-		make: (error, context) => ({code: 'IMAGE_MISSING', message: `Image ${context.image ?? '?'} is not here and could not be pulled: ${error.message}`}),
+		make: (error, context) => ({code: 'IMAGE_MISSING', message: said('imageMissing', {image: context.image ?? '?', reason: error.message})}),
 	},
 	{
 		// A conflict while creating a named container: the name is taken.
 		test: (error, context) => error.statusCode === 409 && context.name !== undefined,
-		make: (_error, context) => ({code: 'NAME_CONFLICT', message: `A container named ${context.name ?? '?'} already exists and is not part of this lab`, hint: 'If redis-lab left it, run: redis-lab down. Otherwise pick other names and ports with --base-port (e.g. --base-port 7379).'}),
+		make: (_error, context) => ({code: 'NAME_CONFLICT', message: said('containerNotOurs', {name: context.name ?? '?'}), hint: said('nameTaken')}),
 	},
 ];
 
@@ -91,15 +91,15 @@ export function isDockerStatus(error: unknown, ...statuses: number[]): boolean {
 const REDIS_MATCHERS: Matcher[] = [
 	{
 		test: (error) => error.code === 'ECONNREFUSED',
-		make: (error, context) => ({code: 'NODE_FAILED', message: `Could not connect to Redis at 127.0.0.1:${context.port ?? error.port ?? '?'}: Connection refused`}),
+		make: (error, context) => ({code: 'NODE_FAILED', message: said('connectionRefused', {port: context.port ?? error.port ?? '?'})}),
 	},
 	{
 		test: (error) => /^(NOAUTH|WRONGPASS)/.test(error.message),
-		make: (error) => ({code: 'BAD_INPUT', message: error.message, hint: 'Pass the lab\'s password with --password.'}),
+		make: (error) => ({code: 'BAD_INPUT', message: {en: error.message, zh: error.message}, hint: said('password')}),
 	},
 	{
 		test: (error) => /Command timed out|ETIMEDOUT/.test(error.message) || error.code === 'ETIMEDOUT',
-		make: (_error, context) => ({code: 'TIMEOUT', message: `Redis at 127.0.0.1:${context.port ?? '?'} did not answer in time`, hint: 'Is the node paused or overloaded?'}),
+		make: (_error, context) => ({code: 'TIMEOUT', message: said('redisTimeout', {port: context.port ?? '?'}), hint: said('paused')}),
 	},
 ];
 

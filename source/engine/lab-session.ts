@@ -70,7 +70,7 @@ export class LabSession implements SessionStore, SessionIntents {
 			this.runner.stopWatching();
 			this.passed(index, await this.runner.runStep(index));
 		} catch (error) {
-			this.session.record('error', messageOf(error));
+			this.session.record('error', messageOf(error, this.runner.lang));
 		} finally {
 			this.busy = false;
 		}
@@ -102,7 +102,7 @@ export class LabSession implements SessionStore, SessionIntents {
 			if (ranFrom(target)) await this.rebuild();
 			await this.runner.catchUp(target);
 		} catch (error) {
-			this.session.record('error', messageOf(error));
+			this.session.record('error', messageOf(error, this.runner.lang));
 		} finally {
 			this.busy = false;
 		}

@@ -2,6 +2,8 @@ import {realClock, waitFor, type Clock} from './wait.js';
 import type {NodeSpec} from './topology.js';
 import type {SessionState} from './session-state.js';
 import type {StateStore} from './session-store.js';
+import type {Said} from './errors.js';
+import {said} from '../i18n/engine.js';
 
 /** A clock whose sleeps also end when the session's state changes, so a wait re-tests at once. */
 function wakingOnChange(store: StateStore, base: Clock): Clock {
@@ -28,7 +30,7 @@ function wakingOnChange(store: StateStore, base: Clock): Clock {
  * Resolves when `test` passes on a state snapshot; re-tests on every state change and at least
  * every `everyMs`. Rejects with TIMEOUT after `timeoutMs`.
  */
-export function waitForState<T>(store: StateStore, test: (state: SessionState) => T | undefined | false, options: {timeoutMs: number; what: string; everyMs?: number; clock?: Clock; signal?: AbortSignal}): Promise<T> {
+export function waitForState<T>(store: StateStore, test: (state: SessionState) => T | undefined | false, options: {timeoutMs: number; what: string | Said; everyMs?: number; clock?: Clock; signal?: AbortSignal}): Promise<T> {
 	return waitFor(() => test(store.getState()), {
 		timeoutMs: options.timeoutMs,
 		intervalMs: options.everyMs ?? 250,
@@ -56,7 +58,7 @@ export function currentMaster(state: SessionState, resolve: (host: string, port:
 }
 
 /** Whether every started replica links and every started sentinel reports the master ok with all of them. */
-export function healthTest(started: NodeSpec[]): {test: (state: SessionState) => true | undefined; what: string} {
+export function healthTest(started: NodeSpec[]): {test: (state: SessionState) => true | undefined; what: Said} {
 	const sentinels = started.filter((spec) => spec.kind === 'sentinel');
 	const replicas = started.filter((spec) => spec.kind === 'redis').length - 1;
 	return {
@@ -68,7 +70,7 @@ export function healthTest(started: NodeSpec[]): {test: (state: SessionState) =>
 				return master && master.status === 'ok' && master.slaves >= replicas && master.sentinels >= sentinels.length;
 			})) || undefined;
 		},
-		what: sentinels.length > 0 ? `the replicas to link up and the sentinels to report status=ok, slaves=${replicas}, sentinels=${sentinels.length}` : 'the replicas to link up',
+		what: sentinels.length > 0 ? said('waitHealthy', {slaves: replicas, sentinels: sentinels.length}) : said('waitLinked'),
 	};
 }
 

@@ -3,6 +3,7 @@ import type {NodeKind} from './topology.js';
 import type {SentinelEvent} from './sentinel/types.js';
 import type {PullProgress, RuntimeKind} from './runtime/types.js';
 import type {Lab} from './lab/types.js';
+import type {Said} from './errors.js';
 
 /** How a node looks from the app. */
 export type NodeHealth = 'absent' | 'starting' | 'up' | 'down' | 'paused';
@@ -104,7 +105,7 @@ export interface SessionState {
 	runtimeLabel: string;
 	phase: SessionPhase;
 	pull?: PullProgress;
-	error?: {message: string; hint?: string};
+	error?: {message: Said; hint?: Said};
 	nodes: NodeView[];
 	events: SentinelEvent[];
 	/** Date.now() of the last injected fault, for relative event times. */

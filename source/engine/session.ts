@@ -1,6 +1,6 @@
 import {maskForDemo} from './demo-mask.js';
 import {randomBytes} from 'node:crypto';
-import {RedisLabError, messageOf} from './errors.js';
+import {RedisLabError, saidOf, type Said} from './errors.js';
 import {DEFAULT_POLL_MS} from './probe/poller.js';
 import {realClock, withTimeout, type Clock} from './wait.js';
 import {NodeActions, type ShowOptions} from './session-nodes.js';
@@ -11,6 +11,7 @@ import {currentMaster, healthTest, replicasLinked, waitForState} from './session
 import type {ExecResult, Runtime} from './runtime/types.js';
 import type {NodeSpec} from './topology.js';
 import type {NodeView, SessionState, TranscriptEntry, TranscriptKind} from './session-state.js';
+import {said} from '../i18n/engine.js';
 
 export interface SessionOptions {
 	runtime: Runtime;
@@ -112,8 +113,7 @@ export class Session {
 	}
 
 	fail(error: unknown): void {
-		const known = error instanceof RedisLabError ? error : undefined;
-		this.update((state) => ({...state, phase: 'failed', error: {message: messageOf(error), hint: known?.hint}}));
+		this.update((state) => ({...state, phase: 'failed', error: saidOf(error)}));
 	}
 
 	ready(): void {
@@ -135,7 +135,7 @@ export class Session {
 
 	spec(name: string): NodeSpec {
 		const spec = this.specs.get(name);
-		if (!spec) throw new RedisLabError('BAD_INPUT', `Unknown node "${name}"`, {hint: `Nodes here: ${[...this.specs.keys()].join(', ')}`});
+		if (!spec) throw new RedisLabError('BAD_INPUT', said('unknownNode', {name}), {hint: said('nodesHere', {names: [...this.specs.keys()].join(', ')})});
 		return spec;
 	}
 
@@ -253,7 +253,7 @@ export class Session {
 	 * Resolves when `test` passes on a state snapshot; re-tests on every state change and at least
 	 * every `everyMs`. Rejects with TIMEOUT after `timeoutMs`.
 	 */
-	waitFor<T>(test: (state: SessionState) => T | undefined | false, timeoutMs: number, what: string, everyMs = 250): Promise<T> {
+	waitFor<T>(test: (state: SessionState) => T | undefined | false, timeoutMs: number, what: string | Said, everyMs = 250): Promise<T> {
 		return waitForState(this.store, test, {timeoutMs, what, everyMs, clock: this.clock});
 	}
 
@@ -292,7 +292,7 @@ export class Session {
 		try {
 			if (!options.keep) {
 				await (this.engineLost
-					? withTimeout(this.runtime.teardown(), 3000, 'Gave up removing the nodes without the Docker daemon after 3s', {hint: 'Once Docker runs again: redis-lab down', clock: this.clock})
+					? withTimeout(this.runtime.teardown(), 3000, said('dockerGaveUp'), {hint: said('dockerBackDown'), clock: this.clock})
 					: this.runtime.teardown());
 			}
 		} finally {

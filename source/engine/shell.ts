@@ -1,4 +1,5 @@
 import {RedisLabError} from './errors.js';
+import {said} from '../i18n/engine.js';
 
 const SAFE = /^[\w@%+=:,./-]+$/;
 
@@ -40,7 +41,7 @@ export function splitCommandLine(line: string): string[] {
 			started = true;
 		}
 	}
-	if (quote) throw new RedisLabError('BAD_INPUT', `Unbalanced ${quote} quote in: ${line.slice(0, 80)}`);
+	if (quote) throw new RedisLabError('BAD_INPUT', said('unbalancedQuote', {quote, line: line.slice(0, 80)}));
 	if (started) args.push(current);
 	return args;
 }

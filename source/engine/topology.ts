@@ -1,4 +1,5 @@
 import {RedisLabError} from './errors.js';
+import {said} from '../i18n/engine.js';
 
 export type NodeKind = 'redis' | 'sentinel';
 
@@ -49,7 +50,7 @@ export const MASTER_NAME = 'master';
 
 export function portFor(name: string, basePort = DEFAULT_BASE_PORT): number {
 	const port = DEFAULT_PORTS[name];
-	if (port === undefined) throw new RedisLabError('BAD_INPUT', `Unknown node "${name}"`, {hint: `Known nodes: ${Object.keys(DEFAULT_PORTS).join(', ')}`});
+	if (port === undefined) throw new RedisLabError('BAD_INPUT', said('unknownNode', {name}), {hint: said('nodesHere', {names: Object.keys(DEFAULT_PORTS).join(', ')})});
 	return port + (basePort - DEFAULT_BASE_PORT);
 }
 
@@ -57,7 +58,7 @@ export function validateBasePort(value: string | number): number {
 	const basePort = Number(value);
 	const highest = Math.max(...Object.values(DEFAULT_PORTS)) - DEFAULT_BASE_PORT;
 	if (!Number.isInteger(basePort) || basePort < 1024 || basePort + highest > 65535) {
-		throw new RedisLabError('BAD_INPUT', `Bad --base-port "${value}": it must be a whole number from 1024 to ${65535 - highest}`, {hint: 'The default is 6379 (master 6379, replicas 6380-6381, sentinels 16379-16381).'});
+		throw new RedisLabError('BAD_INPUT', said('badBasePort', {value, highest: 65535 - highest}), {hint: said('defaultPorts')});
 	}
 	return basePort;
 }

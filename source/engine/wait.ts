@@ -1,4 +1,5 @@
-import {RedisLabError} from './errors.js';
+import {RedisLabError, type Said} from './errors.js';
+import {said} from '../i18n/engine.js';
 
 /** Time as the engine sees it; tests pass a fake one. */
 export interface Clock {
@@ -31,8 +32,8 @@ export interface WaitOptions {
 	timeoutMs: number;
 	/** Time between tries (default 250 ms). */
 	intervalMs?: number;
-	/** What is awaited, for the time-out message: "the replicas to link up". */
-	what: string;
+	/** What is awaited, for the time-out message: "the replicas to link up" (a node or command name may stay a plain string). */
+	what: string | Said;
 	signal?: AbortSignal;
 	clock?: Clock;
 }
@@ -50,17 +51,21 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
 		const value = await probe();
 		if (value !== undefined && value !== false) return value;
 		const left = deadline - clock.now();
-		if (left <= 0) throw new RedisLabError('TIMEOUT', `Timed out after ${Math.round(options.timeoutMs / 100) / 10}s waiting for ${options.what}`);
+		if (left <= 0) {
+			const what = typeof options.what === 'string' ? {en: options.what, zh: options.what} : options.what;
+			const seconds = Math.round(options.timeoutMs / 100) / 10;
+			throw new RedisLabError('TIMEOUT', {en: said('timedOut', {seconds, what: what.en}).en, zh: said('timedOut', {seconds, what: what.zh}).zh});
+		}
 		await clock.sleep(Math.min(interval, left), options.signal);
 	}
 }
 
 /** Rejects with a TIMEOUT error when `work` takes longer than `ms`. */
-export async function withTimeout<T>(work: Promise<T>, ms: number, message: string, options: {hint?: string; clock?: Clock} = {}): Promise<T> {
+export async function withTimeout<T>(work: Promise<T>, ms: number, message: string | Said, options: {hint?: Said; clock?: Clock} = {}): Promise<T> {
 	const clock = options.clock ?? realClock;
 	const controller = new AbortController();
 	const timeout = clock.sleep(ms, controller.signal).then(() => {
-		throw new RedisLabError('TIMEOUT', message, {hint: options.hint});
+		throw new RedisLabError('TIMEOUT', typeof message === 'string' ? {en: message, zh: message} : message, {hint: options.hint});
 	});
 	try {
 		return await Promise.race([work, timeout]);

@@ -15,6 +15,11 @@ export function t(lang: Lang, message: Message, params: Record<string, string | 
 	return typeof text === 'function' ? text(params) : text;
 }
 
+/** A message in both languages, its parameters filled: for text shown later, in a language not known yet. */
+export function both(message: Message, params: Record<string, string | number> = {}): {en: string; zh: string} {
+	return {en: t('en', message, params), zh: t('zh', message, params)};
+}
+
 /**
  * The language of the user's locale: LC_ALL, LC_MESSAGES, LANG, then LANGUAGE (the first one set
  * decides); zh when it starts with "zh".

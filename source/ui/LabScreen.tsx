@@ -173,8 +173,8 @@ export function LabScreen({handle, lang, onQuit, active, prompt}: LabScreenProps
 			{header}
 			{failedBanner ? (
 				<Box flexDirection="column" width={width}>
-					<Text color="red" wrap="truncate">✗ {state.error!.message}</Text>
-					{state.error!.hint ? <Text color="yellow" wrap="truncate">  {state.error!.hint}</Text> : null}
+					<Text color="red" wrap="truncate">✗ {state.error!.message[lang]}</Text>
+					{state.error!.hint ? <Text color="yellow" wrap="truncate">  {state.error!.hint[lang]}</Text> : null}
 				</Box>
 			) : null}
 			{!ready && !failedBanner ? <PullProgress state={state} width={width} lang={lang} /> : null}

@@ -55,6 +55,6 @@ export async function evaluate(check: Check, context: CheckContext): Promise<Ver
 	try {
 		return await definition.evaluate(body, context);
 	} catch (error) {
-		return {ok: false, detail: messageOf(error)};
+		return {ok: false, detail: messageOf(error, context.lang)};
 	}
 }

@@ -5,6 +5,7 @@ import {parse, YAMLParseError} from 'yaml';
 import {RedisLabError, messageOf} from '../errors.js';
 import {validateLab} from './schema.js';
 import type {Lab} from './types.js';
+import {said} from '../../i18n/engine.js';
 
 /**
  * The package's `labs/` folder. From `source/engine/lab/` (tsx) and from `dist/engine/lab/`
@@ -62,7 +63,7 @@ export async function loadCatalogue(dir: string = process.env.REDIS_LAB_LABS_DIR
 	if (failed.length > 0) {
 		const first = failed[0]!.reason as Error;
 		if (failed.length === 1 || !(first instanceof RedisLabError)) throw first;
-		throw new RedisLabError(first.code, first.message, {cause: first, hint: `${failed.length - 1} more lab file(s) have errors too; ${first.hint ?? ''}`.trim()});
+		throw new RedisLabError('LAB_FILE', first.message, {cause: first, hint: `${failed.length - 1} more lab file(s) have errors too; ${first.hint ?? ''}`.trim()});
 	}
 	const labs = results.map((result) => (result as PromiseFulfilledResult<Lab>).value);
 	const byId = new Map<string, Lab>();
@@ -83,6 +84,6 @@ export function findLab(labs: readonly Lab[], idOrNumber: string | number): Lab 
 	const text = String(idOrNumber).trim();
 	const number = /^\d+$/.test(text) ? Number(text) : undefined;
 	const lab = labs.find((candidate) => candidate.id === text || candidate.order === number);
-	if (!lab) throw new RedisLabError('UNKNOWN_LAB', `Unknown lab "${text}"`, {hint: 'Run redis-lab list to see the labs.'});
+	if (!lab) throw new RedisLabError('UNKNOWN_LAB', said('unknownLab', {text}));
 	return lab;
 }

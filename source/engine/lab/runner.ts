@@ -11,6 +11,7 @@ import {resolveLab} from './resolve-lab.js';
 import {settle} from './settle.js';
 import {fillTemplates} from './templates.js';
 import type {Action, Check, Lab, Lang, Step} from './types.js';
+import {said} from '../../i18n/engine.js';
 
 export {labNodeSpecs} from './node-specs.js';
 
@@ -44,7 +45,7 @@ export class LabRunner {
 		session.update((state) => ({...state, lab: run}));
 	}
 
-	private get lang(): Lang {
+	get lang(): Lang {
 		return this.options.lang ?? 'en';
 	}
 
@@ -81,7 +82,7 @@ export class LabRunner {
 	resolveNode = (ref: string): string => {
 		if (ref !== CURRENT_MASTER) return ref;
 		const master = this.session.currentMaster();
-		if (!master) throw new RedisLabError('CHECK_FAILED', 'The sentinels do not agree on a master yet');
+		if (!master) throw new RedisLabError('CHECK_FAILED', said('noAgreedMaster'));
 		return master;
 	};
 
@@ -149,7 +150,7 @@ export class LabRunner {
 				const context = this.checkContext(this.clock.now(), new Map());
 				const results = await this.session.pollingFast(Promise.all((block.expect ?? []).map((check) => settle(check, context, {clock: this.clock}))));
 				const failed = results.find((result) => !result.ok);
-				if (failed) throw new RedisLabError('CHECK_FAILED', `Setup of ${this.lab.id} did not reach its starting state: ${failed.detail}`);
+				if (failed) throw new RedisLabError('CHECK_FAILED', said('setupFailed', {lab: this.lab.id, detail: failed.detail}));
 			}
 			this.patch((run) => ({...run, setup: 'done'}));
 		} catch (error) {
@@ -171,7 +172,7 @@ export class LabRunner {
 	 */
 	async runStep(index = this.current, options: {beforeAction?: (commands: string[]) => Promise<void>} = {}): Promise<boolean> {
 		const step = this.lab.steps[index];
-		if (!step) throw new RedisLabError('BAD_INPUT', `No step ${index + 1} in ${this.lab.id}`);
+		if (!step) throw new RedisLabError('BAD_INPUT', said('noStep', {number: index + 1, lab: this.lab.id}));
 		const signal = this.begin();
 		this.session.record('step', `Step ${index + 1}/${this.lab.steps.length}: ${step.title[this.lang] ?? step.title.en}`);
 		const skipped = this.skipReason(step);
@@ -190,7 +191,7 @@ export class LabRunner {
 				this.actionsDone.set(index, done + 1);
 			}
 		} catch (error) {
-			const message = messageOf(error);
+			const message = messageOf(error, this.lang);
 			this.session.record('error', message);
 			this.patchStep(index, (state) => ({...state, status: 'failed', error: message}));
 			return false;

@@ -5,6 +5,7 @@ import {describeDockerHost, dockerClient, pingDocker} from './docker/client.js';
 import {findBinary} from './local-binaries.js';
 import {LocalRuntime} from './local/runtime.js';
 import type {Runtime, RuntimeKind, RuntimeOptions} from './types.js';
+import {said} from '../../i18n/engine.js';
 
 export interface DetectOptions extends Omit<RuntimeOptions, 'image'> {
 	/** Forced runtime; otherwise docker when the daemon answers, else local when redis-server exists. */
@@ -17,7 +18,7 @@ export interface DetectOptions extends Omit<RuntimeOptions, 'image'> {
 export function parseRuntimeKind(value: string | undefined): RuntimeKind | undefined {
 	if (value === undefined) return undefined;
 	if (value === 'docker' || value === 'local') return value;
-	throw new RedisLabError('BAD_INPUT', `Unknown runtime "${value}"`, {hint: 'Use --runtime docker or --runtime local.'});
+	throw new RedisLabError('BAD_INPUT', said('unknownRuntime', {value}), {hint: {en: 'Use --runtime docker or --runtime local.', zh: '请使用 --runtime docker 或 --runtime local。'}});
 }
 
 export {imageFrom};
@@ -54,10 +55,8 @@ export async function createRuntime(options: DetectOptions): Promise<Runtime> {
 			(options.onNotice ?? announceOnce)(`redis-lab: Docker is not reachable at ${tried}; using local redis-server processes (--runtime docker to insist).`);
 			return new LocalRuntime(base);
 		}
-		throw new RedisLabError('NO_RUNTIME', `Neither Docker (tried ${tried}) nor redis-server is available`, {
-			hint: process.platform === 'win32'
-				? 'Start Docker Desktop (or set DOCKER_HOST); the local runtime needs Linux or macOS.'
-				: 'Start Docker (or set DOCKER_HOST / docker context use), or install Redis 7 (apt-get install redis-server redis-sentinel redis-tools) and use --runtime local.',
+		throw new RedisLabError('NO_RUNTIME', said('noRuntime', {tried}), {
+			hint: process.platform === 'win32' ? said('noRuntimeWindows') : said('noRuntimeContext'),
 			cause: dockerFailure,
 		});
 	}

@@ -5,6 +5,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import type Docker from 'dockerode';
 import {RedisLabError, messageOf} from '../errors.js';
+import {said} from '../../i18n/engine.js';
 
 /** Where the Docker engine is, and how we learned it. */
 export interface DockerHost {
@@ -57,8 +58,8 @@ function contextHost(configDir: string, name: string): DockerHost {
 	const id = createHash('sha256').update(name).digest('hex');
 	const metaFile = join(configDir, 'contexts', 'meta', id, 'meta.json');
 	const broken = (why: string, cause?: unknown) =>
-		new RedisLabError('DOCKER_UNREACHABLE', `Docker context "${name}" ${why}`, {
-			hint: 'Pick a working context (docker context use default), or set DOCKER_HOST to the engine\'s socket.',
+		new RedisLabError('DOCKER_UNREACHABLE', said('contextBroken', {name, why}), {
+			hint: said('context'),
 			cause,
 		});
 	let text: string;
@@ -98,13 +99,13 @@ export function dockerOptions(target: DockerHost, env: NodeJS.ProcessEnv = proce
 	try {
 		url = new URL(host);
 	} catch (error) {
-		throw new RedisLabError('BAD_INPUT', `Docker host "${host}" (${target.source}) is not a valid address`, {cause: error});
+		throw new RedisLabError('BAD_INPUT', said('badDockerHost', {host, source: target.source}), {cause: error});
 	}
 	if (url.protocol === 'ssh:') {
 		return {protocol: 'ssh', host: url.hostname, port: url.port || 22, username: decodeURIComponent(url.username) || undefined, sshOptions: {agent: env.SSH_AUTH_SOCK}};
 	}
 	if (url.protocol !== 'tcp:' && url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new RedisLabError('BAD_INPUT', `Docker host "${host}" (${target.source}): unsupported scheme ${url.protocol}`, {hint: 'Use unix://, npipe://, tcp:// or ssh://.'});
+		throw new RedisLabError('BAD_INPUT', said('badDockerScheme', {host, source: target.source, scheme: url.protocol}), {hint: said('schemes')});
 	}
 	const fromEnv = target.source === 'DOCKER_HOST' && (env.DOCKER_TLS_VERIFY === '1' || Boolean(env.DOCKER_CERT_PATH));
 	const tls = url.protocol === 'https:' || fromEnv || Boolean(target.tls) || url.port === '2376';

@@ -3,6 +3,7 @@ import {constants} from 'node:fs';
 import {access} from 'node:fs/promises';
 import {delimiter, join} from 'node:path';
 import {RedisLabError} from '../errors.js';
+import {said} from '../../i18n/engine.js';
 
 export const REDIS_BINARIES = ['redis-server', 'redis-sentinel', 'redis-cli'] as const;
 export type RedisBinary = (typeof REDIS_BINARIES)[number];
@@ -51,7 +52,7 @@ function versionOf(path: string): Promise<string | undefined> {
 /** The local runtime runs processes with POSIX signals and `sh`: Linux and macOS only. */
 export function assertLocalPlatform(platform: NodeJS.Platform = process.platform): void {
 	if (platform === 'win32') {
-		throw new RedisLabError('NO_RUNTIME', 'The local runtime needs Linux or macOS', {hint: 'On Windows, start Docker Desktop and use --runtime docker.'});
+		throw new RedisLabError('NO_RUNTIME', said('localNeedsUnix'), {hint: said('windowsDocker')});
 	}
 }
 
@@ -68,20 +69,17 @@ export async function checkRedisBinaries(lookup: BinaryLookup = {}): Promise<Rec
 	}));
 	const missing = found.filter((each) => !each.path).map((each) => each.name);
 	if (missing.length > 0) {
-		const where = lookup.binDir ? `in ${lookup.binDir}` : 'on PATH';
 		const packages = missing.map((name) => APT_PACKAGE[name]).join(' ');
-		throw new RedisLabError('REDIS_BIN_MISSING', `${missing.join(' and ')} not found ${where} (apt-get install ${packages} / brew install redis)`, {
-			hint: 'Install Redis 7, point --redis-bin at its folder, or use --runtime docker.',
-		});
+		throw new RedisLabError('REDIS_BIN_MISSING', said('binariesMissing', {missing: missing.join(','), binDir: lookup.binDir ?? '', packages}), {hint: said('installRedis')});
 	}
 	const broken = found.find((each) => !each.version);
 	if (broken) {
-		throw new RedisLabError('REDIS_BIN_MISSING', `${broken.path} does not run (${broken.name} --version failed)`, {hint: 'Reinstall Redis 7, point --redis-bin at a working folder, or use --runtime docker.'});
+		throw new RedisLabError('REDIS_BIN_MISSING', said('binaryBroken', {path: broken.path!, name: broken.name}), {hint: said('reinstallRedis')});
 	}
 	const result = Object.fromEntries(found.map((each) => [each.name, {path: each.path!, version: each.version!}])) as Record<RedisBinary, FoundBinary>;
 	const server = result['redis-server'].version;
 	if (Number(server.split('.')[0]) < 7) {
-		throw new RedisLabError('REDIS_BIN_MISSING', `redis-server ${server} is too old: the labs need Redis 7`, {hint: 'Install Redis 7, or use --runtime docker.'});
+		throw new RedisLabError('REDIS_BIN_MISSING', said('redisTooOld', {version: server}), {hint: said('installRedis7')});
 	}
 	return result;
 }

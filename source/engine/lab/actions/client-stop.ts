@@ -1,6 +1,7 @@
 import {RedisLabError} from '../../errors.js';
 import {defineAction, say} from '../define.js';
 import {fieldsOf, Text} from '../fields.js';
+import {said} from '../../../i18n/engine.js';
 
 const SHOWN = '# stop the client and check every acknowledged write on the current master';
 
@@ -13,7 +14,7 @@ export const clientStop = defineAction({
 	async perform({id}, context) {
 		const {session, memory} = context;
 		const client = memory.clients.get(id);
-		if (!client) throw new RedisLabError('CHECK_FAILED', `Client ${id} was not started`);
+		if (!client) throw new RedisLabError('CHECK_FAILED', said('clientNotStarted', {id}));
 		session.record('command', SHOWN);
 		const figures = await client.stop();
 		memory.clients.delete(id);

@@ -4,6 +4,7 @@ import {defineAction, say} from '../define.js';
 import {fieldsOf, NODE_NAMES, Text, WholeAboveZero} from '../fields.js';
 import {throwawayPort} from '../throwaway.js';
 import type {ThrowawayPlan} from '../../runtime/types.js';
+import {said} from '../../../i18n/engine.js';
 
 const Port = WholeAboveZero.max(65_535, 'must be a port (1-65535)');
 
@@ -28,7 +29,7 @@ export const dockerRun = defineAction({
 	async perform(body, context) {
 		const {session} = context;
 		const {runtime} = session;
-		if (!runtime.runThrowaway || !runtime.shell.throwaway) throw new RedisLabError('NEEDS_DOCKER', 'docker-run needs the docker runtime');
+		if (!runtime.runThrowaway || !runtime.shell.throwaway) throw new RedisLabError('NEEDS_DOCKER', said('dockerRunNeedsDocker'));
 		const container = plan(body, runtime.hostAddress('master').port);
 		session.record('command', runtime.shell.throwaway(body.id, container));
 		await runtime.runThrowaway(body.id, container);

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import {RedisLabError} from '../../errors.js';
 import {describeDockerHost, pingDocker} from './client.js';
+import {said} from '../../../i18n/engine.js';
 
 /**
  * Pings the daemon every `everyMs`; calls `onLost` once after two misses in a row (one slow
@@ -16,7 +17,7 @@ export function watchDaemon(docker: Docker, onLost: (error: Error) => void, ever
 				if (stopped || ++failures < 2) return;
 				stopped = true;
 				clearInterval(timer);
-				onLost(new RedisLabError('DOCKER_LOST', `Lost the Docker daemon: ${describeDockerHost()} stopped answering`, {hint: 'Start Docker again, then remove what is left with: redis-lab down', cause: error}));
+				onLost(new RedisLabError('DOCKER_LOST', said('dockerLost', {host: describeDockerHost()}), {hint: said('dockerLostDown'), cause: error}));
 			},
 		);
 	}, everyMs);

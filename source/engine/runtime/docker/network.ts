@@ -3,6 +3,7 @@ import {RedisLabError} from '../../errors.js';
 import {DEFAULT_PORTS} from '../../topology.js';
 import {MANAGED_LABEL} from './names.js';
 import {pickSubnet} from './subnet.js';
+import {said} from '../../../i18n/engine.js';
 
 /**
  * Creates the lab network. Docker only lets a container rejoin with the same IP on a network whose
@@ -14,11 +15,9 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 	const clash = existing.find((network) => network.Name === name);
 	if (clash) {
 		const ours = clash.Labels?.[MANAGED_LABEL] === 'true';
-		throw new RedisLabError(ours ? 'LEFTOVERS' : 'NAME_CONFLICT', ours
-			? `A redis-lab network (${name}) from an earlier session is still there`
-			: `A Docker network named ${name} exists and is not redis-lab's`, {
-			hint: ours ? 'Remove the leftovers with: redis-lab down (or pass --clean).' : 'Pick other names and ports with --base-port (e.g. --base-port 7379).',
-		});
+		throw ours
+			? new RedisLabError('LEFTOVERS', said('networkLeftover', {name}))
+			: new RedisLabError('NAME_CONFLICT', said('networkNotOurs', {name}));
 	}
 	// Two sessions starting at once may pick the same free subnet: the loser gets "Pool overlaps"
 	// and picks again from a fresh list of networks.

@@ -19,6 +19,7 @@ import {containerOptions} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
 import {execIn, followLogs, tailLogs} from './streams.js';
+import {said} from '../../../i18n/engine.js';
 
 export {DEFAULT_IMAGE};
 
@@ -183,7 +184,7 @@ export class DockerRuntime implements Runtime {
 		const ok = await waitForPing(port, {timeoutMs: 10_000, password: this.password, alive: async () => (await this.state(name)) === 'running'});
 		if (!ok) {
 			const tail = await this.tailLogs(name, 5);
-			throw new RedisLabError('NODE_FAILED', `${name} did not answer PING on 127.0.0.1:${port}${tail ? `: ${tail.split('\n').at(-1)}` : ''}`, {hint: `See its log: docker logs ${this.containerName(name)}`});
+			throw new RedisLabError('NODE_FAILED', said('noPing', {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: said('seeLog', {where: `docker logs ${this.containerName(name)}`})});
 		}
 	}
 

@@ -15,6 +15,7 @@ import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, Sh
 import {followFile, tailFile} from './log-file.js';
 import {renderLocalConf} from './config.js';
 import {localShell} from './shell-text.js';
+import {said} from '../../../i18n/engine.js';
 
 interface LocalNode {
 	spec: NodeSpec;
@@ -100,7 +101,7 @@ export class LocalRuntime implements Runtime {
 		if (record.child && record.child.exitCode === null && record.child.signalCode === null) return;
 		const {port} = record.spec;
 		if (!(await portFree(port))) {
-			throw new RedisLabError('PORT_TAKEN', `Port ${port} is already in use on 127.0.0.1`);
+			throw new RedisLabError('PORT_TAKEN', said('portInUse', {port}));
 		}
 		// A teardown that began meanwhile has already stopped what it knew: start nothing more.
 		if (this.tornDown || this.records.get(name) !== record) throw new RedisLabError('INTERNAL', 'The session is closing');
@@ -115,7 +116,7 @@ export class LocalRuntime implements Runtime {
 		const ok = await waitForPing(port, {timeoutMs: 10_000, password: this.password, alive: async () => child.exitCode === null && child.signalCode === null});
 		if (!ok) {
 			const tail = await this.tailLogs(name, 3);
-			throw new RedisLabError('NODE_FAILED', `${name} did not answer PING on 127.0.0.1:${port}${tail ? `: ${tail.split('\n').at(-1)}` : ''}`, {hint: `See its log: ${this.logPath(name)}`});
+			throw new RedisLabError('NODE_FAILED', said('noPing', {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: said('seeLog', {where: this.logPath(name)})});
 		}
 	}
 
@@ -153,11 +154,11 @@ export class LocalRuntime implements Runtime {
 	}
 
 	async isolate(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime');
+		throw new RedisLabError('NEEDS_DOCKER', said('isolationNeedsDocker'));
 	}
 
 	async heal(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', 'Network isolation needs the docker runtime');
+		throw new RedisLabError('NEEDS_DOCKER', said('isolationNeedsDocker'));
 	}
 
 	private authArgs(): string[] {
