@@ -64,6 +64,8 @@ export interface PreviewContext {
 	expand(text: string): string;
 	/** The port the app (and a learner on the host) reaches the node at. */
 	hostPort(name: string): number;
+	/** The learner's language, for the comment lines that stand for what the app does itself. */
+	lang?: Lang;
 }
 
 /** What an exported script line may use. Nodes are shell words: `$(current_master)` for the current master. */

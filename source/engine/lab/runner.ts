@@ -105,6 +105,7 @@ export class LabRunner {
 				}
 			},
 			hostPort: (name) => session.runtime.hostAddress(name).port,
+			lang: this.lang,
 		};
 	}
 

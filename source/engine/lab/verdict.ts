@@ -75,9 +75,10 @@ export function readNumber(state: SessionState, node: string, field: string): nu
 }
 
 /** Why a check cannot pass on a node that is down: what it last said, when it said anything. */
-export function downDetail(view: NodeView): string {
+export function downDetail(view: NodeView, lang?: Lang): string {
 	const last = view.lastLogs?.map((line) => line.trim()).filter(Boolean).at(-1);
-	return `${view.name} is down${last ? `; its last log line: ${last}` : view.error ? ` (${view.error})` : ''}`;
+	const why = last ? say(lang, `; its last log line: ${last}`, `；它的最后一行日志：${last}`) : view.error ? ` (${view.error})` : '';
+	return `${say(lang, `${view.name} is down`, `${view.name} 已停止`)}${why}`;
 }
 
 /** How many of `keys` are nil on `node` (read with redis-cli MGET next to the node). */

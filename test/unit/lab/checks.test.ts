@@ -56,3 +56,24 @@ test('a check without within has the default time; only absent events are invert
 	});
 	assert.deepEqual(inverted.map(({check}) => Object.keys(check)[0]), ['event']);
 });
+
+test('a check\'s verdict speaks the learner\'s language: a down node, sentinels that disagree, a client never started', async () => {
+	const nodes = [
+		{name: 'master', kind: 'redis', health: 'down', lastLogs: ['Redis is now ready to exit, bye bye...']},
+		{name: 'sentinel1', kind: 'sentinel', health: 'up', sentinel: {masters: [{host: '10.0.0.2', port: 6379}]}},
+		{name: 'sentinel2', kind: 'sentinel', health: 'up', sentinel: {masters: [{host: '10.0.0.3', port: 6380}]}},
+	];
+	const session = {getState: () => ({nodes}), runtime: {resolve: (_host: string, port: number) => (port === 6379 ? 'master' : 'replica1')}};
+	const verdict = async (check: Check, lang: 'en' | 'zh') => {
+		const {definition, body} = checkOf(check);
+		const context = {session, baseline: new Map(), writes: new Map(), clients: new Map(), resolveNode: (ref: string) => ref, lang} as unknown as Parameters<typeof definition.evaluate>[1];
+		return definition.evaluate(body, context);
+	};
+	const info: Check = {info: {node: 'master', field: 'connected_slaves', equals: 2}};
+	assert.deepEqual(await verdict(info, 'en'), {ok: false, detail: 'master is down; its last log line: Redis is now ready to exit, bye bye...'});
+	assert.deepEqual(await verdict(info, 'zh'), {ok: false, detail: 'master 已停止；它的最后一行日志：Redis is now ready to exit, bye bye...'});
+	const agreed: Check = {'sentinel-master': {is: 'master'}};
+	assert.equal((await verdict(agreed, 'en')).detail, 'sentinels disagree: sentinel1 says master, sentinel2 says replica1');
+	assert.equal((await verdict(agreed, 'zh')).detail, '哨兵意见不一：sentinel1 说是 master，sentinel2 说是 replica1');
+	assert.equal((await verdict({client: {id: 'app', errors: {atMost: 0}}}, 'zh')).detail, '客户端 app 没有启动');
+});

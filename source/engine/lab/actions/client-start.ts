@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {defineAction, say, type ActionContext} from '../define.js';
+import {defineAction, say, type ActionContext, type Lang} from '../define.js';
 import {fieldsOf, Text, WholeAboveZero} from '../fields.js';
 
 const DEFAULT_INTERVAL_MS = 50;
@@ -7,13 +7,13 @@ const DEFAULT_INTERVAL_MS = 50;
 const ClientStart = fieldsOf({id: Text, intervalMs: WholeAboveZero.optional()});
 type Body = z.output<typeof ClientStart>;
 
-const shown = (intervalMs = DEFAULT_INTERVAL_MS): string => `# start an application client that finds the master through the sentinels and writes every ${intervalMs} ms`;
+const shown = (intervalMs = DEFAULT_INTERVAL_MS, lang?: Lang): string => say(lang, `# start an application client that finds the master through the sentinels and writes every ${intervalMs} ms`, `# 启动一个应用客户端：它通过哨兵找到 master，每 ${intervalMs} 毫秒写入一次`);
 
 async function perform({id, intervalMs}: Body, context: ActionContext): Promise<void> {
 	const {session} = context;
 	const runtime = session.runtime;
 	const sentinelPorts = session.getState().nodes.filter((node) => node.kind === 'sentinel' && node.health === 'up').map((node) => runtime.hostAddress(node.name).port);
-	session.record('command', shown(intervalMs));
+	session.record('command', shown(intervalMs, context.lang));
 	// ioredis loads only when a lab starts a client (export and lint never do).
 	const {ClientLoad} = await import('../../client-load.js');
 	const client = new ClientLoad({
@@ -38,7 +38,7 @@ export const clientStart = defineAction({
 	changesState: true,
 	label: ({id}, lang) => say(lang, `start the application client ${id}`, `启动应用客户端 ${id}`),
 	perform,
-	preview: ({intervalMs}) => [shown(intervalMs)],
+	preview: ({intervalMs}, context) => [shown(intervalMs, context.lang)],
 	script: () => ['# (the app starts an application client here that writes through the sentinels; see redis-lab run)'],
 	declares: ({id}) => ({kind: 'client', id}),
 });

@@ -1,9 +1,9 @@
 import {RedisLabError} from '../../errors.js';
-import {defineAction, say} from '../define.js';
+import {defineAction, say, type Lang} from '../define.js';
 import {fieldsOf, Text} from '../fields.js';
 import {said} from '../../../i18n/engine.js';
 
-const SHOWN = '# stop the client and check every acknowledged write on the current master';
+const shown = (lang?: Lang): string => say(lang, '# stop the client and check every acknowledged write on the current master', '# 停止客户端，并在当前 master 上核对每一个被确认的写入');
 
 export const clientStop = defineAction({
 	key: 'client-stop',
@@ -15,13 +15,16 @@ export const clientStop = defineAction({
 		const {session, memory} = context;
 		const client = memory.clients.get(id);
 		if (!client) throw new RedisLabError('CHECK_FAILED', said('clientNotStarted', {id}));
-		session.record('command', SHOWN);
+		session.record('command', shown(context.lang));
 		const figures = await client.stop();
 		memory.clients.delete(id);
 		memory.figures.set(id, () => figures);
-		session.record('output', `acknowledged ${figures.acknowledged}, errors ${figures.errors}, longest gap ${(figures.longestGapMs / 1000).toFixed(2)}s, lost ${figures.lost ?? 0}${figures.lastError ? `; last error: ${figures.lastError}` : ''}`);
+		const gap = (figures.longestGapMs / 1000).toFixed(2);
+		session.record('output', say(context.lang,
+			`acknowledged ${figures.acknowledged}, errors ${figures.errors}, longest gap ${gap}s, lost ${figures.lost ?? 0}${figures.lastError ? `; last error: ${figures.lastError}` : ''}`,
+			`已确认 ${figures.acknowledged}，出错 ${figures.errors}，最长中断 ${gap} 秒，丢失 ${figures.lost ?? 0}${figures.lastError ? `；最后一个错误：${figures.lastError}` : ''}`));
 	},
-	preview: () => [SHOWN],
+	preview: (_body, context) => [shown(context.lang)],
 	script: () => ['# (the app stops the client and checks every acknowledged write)'],
 	needs: ({id}) => [{kind: 'client', id, path: ['id']}],
 });

@@ -29,7 +29,8 @@ async function perform({node: ref, count, prefix, id}: Body, context: ActionCont
 	record.refused += Math.max(0, count - lines.length);
 	context.memory.writes.set(id ?? prefix, record);
 	const errors = [...new Set(lines.filter((line) => line !== 'OK'))];
-	session.record('output', `${record.acknowledged.length} acknowledged, ${record.refused} refused${errors.length > 0 ? `: ${errors.slice(0, 2).join(' | ')}` : ''}`, {node});
+	const sample = errors.length > 0 ? `: ${errors.slice(0, 2).join(' | ')}` : '';
+	session.record('output', say(context.lang, `${record.acknowledged.length} acknowledged, ${record.refused} refused${sample}`, `${record.acknowledged.length} 个被确认，${record.refused} 个被拒绝${sample}`), {node});
 	await session.refresh();
 }
 

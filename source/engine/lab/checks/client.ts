@@ -15,10 +15,10 @@ export const client = defineCheck({
 	describe: (body, lang) => `${say(lang, 'client', '客户端')} ${body.id}${say(lang, ': ', '：')}${figures(body, [...FIGURES], lang)}`,
 	evaluate(body, context) {
 		const seen = context.clients.get(body.id)?.();
-		if (!seen) return fail(`client ${body.id} was not started`);
-		if (body.lost && seen.lost === undefined) return fail('lost writes are counted when the client stops');
+		if (!seen) return fail(say(context.lang, `client ${body.id} was not started`, `客户端 ${body.id} 没有启动`));
+		if (body.lost && seen.lost === undefined) return fail(say(context.lang, 'lost writes are counted when the client stops', '丢失的写入在客户端停止时才统计'));
 		const verdict = compareFigures({acknowledged: seen.acknowledged, errors: seen.errors, lost: seen.lost ?? 0}, body, context.lang);
-		return verdict.ok || !seen.lastError ? verdict : {...verdict, detail: `${verdict.detail}; errors ${seen.errors}, last: ${seen.lastError}`};
+		return verdict.ok || !seen.lastError ? verdict : {...verdict, detail: say(context.lang, `${verdict.detail}; errors ${seen.errors}, last: ${seen.lastError}`, `${verdict.detail}；出错 ${seen.errors} 次，最后一次：${seen.lastError}`)};
 	},
 	script: (_body, context) => [`# expect: ${context.describe}`],
 	needs: ({id}) => [{kind: 'client', id, path: ['id']}],

@@ -17,7 +17,7 @@ function evaluate(body: Body, context: CheckContext): Verdict {
 	const {node: ref, field, grows, within: _within, ...comparison} = body;
 	const node = context.resolveNode(ref);
 	const seen = viewOf(context.session.getState(), node);
-	if (seen?.health === 'down') return fail(downDetail(seen));
+	if (seen?.health === 'down') return fail(downDetail(seen, context.lang));
 	const raw = rawOf(seen);
 	if (!raw) return fail(say(context.lang, `${node} has not answered INFO`, `${node} 还没有回应 INFO`));
 	const value = infoField(raw, field);

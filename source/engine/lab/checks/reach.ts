@@ -34,6 +34,14 @@ export function knock(port: number, timeoutMs = 1500): Promise<{answered: boolea
 	});
 }
 
+/** How a connection ended, in Chinese (a reply stays as Redis sent it). */
+const ENDINGS_ZH: Record<string, string> = {
+	'connection refused': '连接被拒绝',
+	'connection reset': '连接被重置',
+	'connection closed without a reply': '连接被关闭，没有应答',
+	'no reply within 1500 ms': '1500 毫秒内没有应答',
+};
+
 function portOf(body: Body, context: CheckContext): number {
 	const {runtime} = context.session;
 	if (body.port !== undefined) return body.port;
@@ -44,7 +52,7 @@ function portOf(body: Body, context: CheckContext): number {
 async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const port = portOf(body, context);
 	const {answered, detail} = await knock(port);
-	const seen = `127.0.0.1:${port}: ${detail}`;
+	const seen = `127.0.0.1:${port}: ${context.lang === 'zh' ? ENDINGS_ZH[detail] ?? detail : detail}`;
 	// A container's published port that does not answer still accepts (Docker's proxy) and then
 	// closes; a refused connection means the container is not there at all.
 	if (body.container !== undefined && !body.answers && detail === 'connection refused') return fail(seen);

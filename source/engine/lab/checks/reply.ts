@@ -23,13 +23,14 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const args = splitCommandLine(body.command);
 	const result = body.from ? await execFrom(context.session.runtime, context.resolveNode(body.from), node, args) : await context.session.runtime.exec(node, args);
 	const reply = normaliseReply(result.stdout || result.stderr);
+	const replied = (text: string) => say(context.lang, `replied ${text}`, `返回 ${text}`);
 	if (body.error !== undefined) {
-		return reply.isError && new RegExp(expand(body.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(`replied ${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`);
+		return reply.isError && new RegExp(expand(body.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(replied(`${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`));
 	}
 	if (reply.isError) return fail(`(error) ${reply.text}`);
-	if (body.equals !== undefined && reply.text !== expand(body.equals)) return fail(`replied ${firstLine(reply.text)}`);
-	if (body.matches !== undefined && !new RegExp(expand(body.matches)).test(reply.text)) return fail(`replied ${firstLine(reply.text)}`);
-	return pass(`replied ${firstLine(reply.text)}`);
+	if (body.equals !== undefined && reply.text !== expand(body.equals)) return fail(replied(firstLine(reply.text)));
+	if (body.matches !== undefined && !new RegExp(expand(body.matches)).test(reply.text)) return fail(replied(firstLine(reply.text)));
+	return pass(replied(firstLine(reply.text)));
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -22,7 +22,10 @@ export const sentinelMaster = defineCheck({
 			return session.runtime.resolve(master.host, master.port) ?? `${master.host}:${master.port}`;
 		});
 		const distinct = [...new Set(reported)];
-		if (distinct.length > 1) return fail(`sentinels disagree: ${sentinels.map((node, index) => `${node.name} says ${reported[index]}`).join(', ')}`);
+		if (distinct.length > 1) {
+			const each = sentinels.map((node, index) => say(context.lang, `${node.name} says ${reported[index]}`, `${node.name} 说是 ${reported[index]}`));
+			return fail(say(context.lang, `sentinels disagree: ${each.join(', ')}`, `哨兵意见不一：${each.join('，')}`));
+		}
 		const master = distinct[0]!;
 		const is = body.is ? context.resolveNode(body.is) : undefined;
 		if (is !== undefined && master !== is) return fail(say(context.lang, `sentinels report ${master}`, `哨兵报告 ${master}`));
