@@ -1,18 +1,30 @@
 import {RedisLabError} from '../engine/errors.js';
 import {reachableDocker} from '../engine/inventory.js';
 import {dockerClient} from '../engine/runtime/docker/index.js';
-import {baseFree, describeRange, firstFreeBase, portView, takenPorts} from '../engine/room/ports.js';
+import {baseFree, firstFreeBase, portView, takenPorts} from '../engine/room/ports.js';
+import {rangeSaid} from '../engine/room/doctor-checks.js';
 import {DEFAULT_BASE_PORT} from '../engine/topology.js';
 import type {RuntimeFlags} from './options.js';
 import {conflictingLeftovers} from './open-session.js';
 import {said} from '../i18n/engine.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t, type Lang} from '../i18n/index.js';
+import {langOfArgv} from './lang.js';
+
+/** The line saying which base port a session moved to, and why: `--base-port auto`, or the ports taken. */
+export function movedLine(basePort: number, taken: number[] | 'auto', lang: Lang): string {
+	const range = rangeSaid(basePort)[lang];
+	if (taken === 'auto') return t(lang, m.basePortAuto, {base: basePort, range});
+	return t(lang, m.basePortTaken, {count: taken.length, ports: taken.join(', '), base: basePort, range});
+}
 
 /**
  * The base port a session uses. Given (--base-port n): as is. auto: the first free range from 6379,
  * by steps of 10. The default: 6379, unless a port is taken by anything but the caller's own
- * leftovers (those are offered for removal instead); then as auto. Says which in one line on stderr.
+ * leftovers (those are offered for removal instead); then as auto. Says which in one line on stderr,
+ * in `lang` (by default, the language the command line chose, as cli.tsx does).
  */
-export async function settleBasePort(flags: RuntimeFlags, say: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<RuntimeFlags> {
+export async function settleBasePort(flags: RuntimeFlags, say: (line: string) => void = (line) => process.stderr.write(`${line}\n`), lang: Lang = langOfArgv(process.argv.slice(2))): Promise<RuntimeFlags> {
 	if (flags.portChoice === 'given') return flags;
 	const docker = await reachableDocker(dockerClient(), flags.runtime === 'local' ? 500 : 1500);
 	const view = await portView(docker);
@@ -25,7 +37,6 @@ export async function settleBasePort(flags: RuntimeFlags, say: (line: string) =>
 	}
 	const basePort = await firstFreeBase((base) => baseFree(base, view));
 	if (basePort === undefined) throw new RedisLabError('PORT_TAKEN', said('noFreeRange'), {hint: said('removeSessions')});
-	const why = flags.portChoice === 'auto' ? '--base-port auto' : `port${taken.length === 1 ? '' : 's'} ${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} taken`;
-	if (basePort !== DEFAULT_BASE_PORT || flags.portChoice === 'auto') say(`redis-lab: ${why}; using --base-port ${basePort} (${describeRange(basePort)}).`);
+	if (basePort !== DEFAULT_BASE_PORT || flags.portChoice === 'auto') say(movedLine(basePort, flags.portChoice === 'auto' ? 'auto' : taken, lang));
 	return {...flags, basePort, portChoice: 'given'};
 }

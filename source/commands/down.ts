@@ -3,22 +3,23 @@ import {dockerNodes, localNodes, reachableDocker, removeSessions, type ManagedNo
 import {currentOwner} from '../engine/room/owner.js';
 import type {CommandAction} from './program.js';
 import {print} from './output.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t, type Lang} from '../i18n/index.js';
 
-function plural(count: number, word: string, many = `${word}s`): string {
-	return `${count} ${count === 1 ? word : many}`;
+/** What was removed: counts, then the containers by name. */
+export function downSummary(removed: Removed, lang: Lang): string {
+	return t(lang, m.downRemoved, {containers: removed.containers.length, networks: removed.networks.length, processes: removed.processes.length, names: [...removed.containers].sort().join(', ')});
 }
 
-function summary(removed: Removed): string {
-	const parts = [plural(removed.containers.length, 'container'), plural(removed.networks.length, 'network'), plural(removed.processes.length, 'local process', 'local processes')];
-	return `Removed ${parts.join(', ')}${removed.containers.length > 0 ? `: ${[...removed.containers].sort().join(', ')}` : ''}.`;
-}
-
-/** The sessions still there after a removal, as one phrase: `2 sessions of alice, bob (10 containers)`. */
-function othersLeft(nodes: ManagedNode[]): string | undefined {
+/**
+ * The sessions still there after a removal, in one line: `Left 2 sessions of alice, bob (10 nodes)
+ * running ...`; `notOf`: the owner whose sessions were removed (they are not among these).
+ */
+export function othersLeft(nodes: ManagedNode[], lang: Lang, notOf?: string): string | undefined {
 	if (nodes.length === 0) return undefined;
 	const sessions = new Set(nodes.map((node) => node.session));
 	const owners = [...new Set(nodes.map((node) => node.owner))].sort();
-	return `${plural(sessions.size, 'session')} of ${owners.join(', ')} (${plural(nodes.length, 'node')})`;
+	return t(lang, m.downOthersLeft, {sessions: sessions.size, owners: owners.join(', '), nodes: nodes.length, notOf: notOf ?? ''});
 }
 
 /**
@@ -29,13 +30,14 @@ export const down: CommandAction = async (_args, options) => {
 	const docker = await reachableDocker(dockerClient());
 	const owner = currentOwner();
 	const scope: RemovalScope = options.all ? {all: true} : options.session ? {session: options.session} : {owner};
+	const {lang} = options;
 	const removed = await removeSessions(docker, scope);
-	print(summary(removed));
-	if (options.all) print(`Every session of every owner: ${plural(removed.sessions.length, 'session')}.`);
-	else if (options.session && removed.sessions.length === 0) print(`No session ${options.session} was found (see redis-lab status).`);
+	print(downSummary(removed, lang));
+	if (options.all) print(t(lang, m.downEverySession, {sessions: removed.sessions.length}));
+	else if (options.session && removed.sessions.length === 0) print(t(lang, m.downNoSuchSession, {session: options.session}));
 	const left = [...(docker ? await dockerNodes(docker) : []), ...(await localNodes())];
-	const others = othersLeft(left);
-	if (others && !options.all) print(`Left ${others} running${options.session ? '' : ` that are not ${owner}'s`}; remove one with redis-lab down --session <id>, or all with --all.`);
-	if (!docker) print('Docker is not reachable: labelled containers, if any, were not looked for.');
+	const others = othersLeft(left, lang, options.session ? undefined : owner);
+	if (others && !options.all) print(others);
+	if (!docker) print(t(lang, m.downNoDocker));
 	return 0;
 };

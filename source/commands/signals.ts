@@ -1,24 +1,30 @@
+import {isRedisLabError} from '../engine/errors.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t, type Lang} from '../i18n/index.js';
+import {langOfArgv} from './lang.js';
+
 /**
  * Runs `cleanup` once on SIGINT, SIGTERM or SIGHUP, then exits 130. A second signal during
  * clean-up exits at once and says how to remove what is left. Returns a function that unhooks.
+ * `lang`: the command's language; by default, the one the command line chose (as cli.tsx does).
  */
-export function onInterrupt(cleanup: () => Promise<void>): () => void {
+export function onInterrupt(cleanup: () => Promise<void>, lang: Lang = langOfArgv(process.argv.slice(2))): () => void {
 	let cleaning = false;
 	const handler = (signal: NodeJS.Signals) => {
 		if (cleaning && signal !== 'SIGINT') return;
 		if (cleaning) {
-			process.stderr.write('\nForced exit: some lab nodes may still be running. Remove them with: redis-lab down\n');
+			process.stderr.write(`\n${t(lang, m.interruptForced)}\n`);
 			process.exit(130);
 		}
 		cleaning = true;
-		process.stderr.write(`\n${signal}: removing the lab's nodes... (press Ctrl+C again to force)\n`);
+		process.stderr.write(`\n${t(lang, m.interruptRemovingForce, {signal})}\n`);
 		const force = setTimeout(() => {
-			process.stderr.write('Clean-up is taking too long; some nodes may remain. Remove them with: redis-lab down\n');
+			process.stderr.write(`${t(lang, m.cleanupSlow)}\n`);
 			process.exit(130);
 		}, 8000);
 		force.unref();
 		cleanup()
-			.catch((error: unknown) => process.stderr.write(`Clean-up failed: ${(error as Error).message}\nRemove what is left with: redis-lab down\n`))
+			.catch((error: unknown) => process.stderr.write(`${t(lang, m.cleanupFailed, {error: isRedisLabError(error) ? error.said[lang] : (error as Error).message})}\n`))
 			.finally(() => process.exit(130));
 	};
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -6,7 +6,7 @@ import {createRuntime} from '../engine/runtime/detect.js';
 import {Session, newSessionId} from '../engine/session.js';
 import type {AppController, LabHandle} from '../ui/controller.js';
 import {cliMessages as m} from '../i18n/cli.js';
-import {both} from '../i18n/index.js';
+import {both, t} from '../i18n/index.js';
 import {runtimeFlags} from './options.js';
 import type {CommandAction} from './program.js';
 import {leftoversInTheWay} from './open-session.js';
@@ -132,7 +132,7 @@ export const start: CommandAction = async ([labId], options) => {
 	const teardown = (keep: boolean): Promise<void> => {
 		closing = true;
 		tearingDown ??= current ? current.close({keep}).catch((error: unknown) => {
-			say(`redis-lab: could not remove the lab's nodes: ${messageOf(error)}\n  Once the cause is fixed, run: redis-lab down\n`);
+			say(`${t(lang, m.teardownFailed, {error: messageOf(error, lang)})}\n`);
 			process.exitCode = 1;
 		}) : Promise.resolve();
 		return tearingDown;
@@ -168,7 +168,7 @@ export const start: CommandAction = async ([labId], options) => {
 		// A hang-up arrives twice (the signal, and stdin ending); only a second Ctrl+C forces.
 		if (closing && signal !== 'SIGINT') return;
 		if (closing) {
-			say('\nForced exit: some lab nodes may still be running. Remove them with: redis-lab down\n');
+			say(`\n${t(lang, m.interruptForced)}\n`);
 			process.exit(130);
 		}
 		// Tear down first: with the terminal closed, anything touching it may throw.
@@ -176,7 +176,7 @@ export const start: CommandAction = async ([labId], options) => {
 		const force = setTimeout(() => leave(130), 8000);
 		force.unref();
 		unmount();
-		if (!hungUp) say(`\n${signal}: removing the lab's nodes...\n`);
+		if (!hungUp) say(`\n${t(lang, m.interruptRemoving, {signal})}\n`);
 		void done.finally(() => leave(130));
 	};
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
@@ -185,7 +185,7 @@ export const start: CommandAction = async ([labId], options) => {
 		if (closing) return;
 		const done = teardown(false);
 		unmount();
-		say(`redis-lab: ${messageOf(error)}\n`);
+		say(`redis-lab: ${messageOf(error, lang)}\n`);
 		void done.finally(() => process.exit(1));
 	});
 	// A closed terminal ends stdin: treat it like a hang-up.

@@ -1,3 +1,4 @@
+import {isRedisLabError} from '../engine/errors.js';
 import {dockerClient} from '../engine/runtime/docker/index.js';
 import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
 import {commandOnce} from '../engine/redis-client.js';
@@ -5,8 +6,10 @@ import {currentOwner} from '../engine/room/owner.js';
 import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
 import type {CommandAction} from './program.js';
 import {paint, print, table} from './output.js';
+import {cliMessages as m} from '../i18n/cli.js';
+import {t, type Lang} from '../i18n/index.js';
 
-interface Row {
+export interface Row {
 	node: ManagedNode;
 	role: string;
 	master: string;
@@ -21,7 +24,7 @@ function nameOf(nodes: ManagedNode[], host: string, port: number): string {
 	return match ? `${match.node} (${host}:${port})` : `${host}:${port}`;
 }
 
-async function describe(node: ManagedNode, all: ManagedNode[], password?: string): Promise<Row> {
+async function describe(node: ManagedNode, all: ManagedNode[], lang: Lang, password?: string): Promise<Row> {
 	const row: Row = {node, role: node.state === 'running' ? '?' : node.state, master: '', link: '', offset: ''};
 	if (node.state !== 'running' || !node.port) return row;
 	try {
@@ -41,47 +44,58 @@ async function describe(node: ManagedNode, all: ManagedNode[], password?: string
 				row.link = info.masterLinkStatus ?? '';
 				row.offset = String(info.slaveReplOffset ?? '');
 			} else {
-				row.link = `${info.connectedSlaves} replica${info.connectedSlaves === 1 ? '' : 's'}`;
+				row.link = t(lang, m.statusReplicas, {count: info.connectedSlaves});
 				row.offset = String(info.masterReplOffset);
 			}
 		}
 	} catch (error) {
-		row.role = `no answer (${(error as Error).message})`;
+		row.role = t(lang, m.statusNoAnswer, {error: isRedisLabError(error) ? error.said[lang] : (error as Error).message});
 	}
 	return row;
 }
 
-/** Prints a table of every labelled node, grouped by owner and session (yours first); returns how many there are. */
-export async function printStatus(password?: string, owner = currentOwner()): Promise<number> {
-	const docker = await reachableDocker(dockerClient());
-	const nodes = [...(docker ? await dockerNodes(docker) : []), ...(await localNodes())];
-	const mineFirst = (node: ManagedNode) => (node.owner === owner ? 0 : 1);
-	nodes.sort((a, b) => mineFirst(a) - mineFirst(b) || a.owner.localeCompare(b.owner) || a.session.localeCompare(b.session) || (a.port ?? 0) - (b.port ?? 0));
-	if (nodes.length === 0) {
-		print(docker ? 'No redis-lab nodes are running.' : 'No redis-lab nodes are running (Docker is not reachable: only local nodes were looked for).');
-		return 0;
-	}
-	const rows = await Promise.all(nodes.map((node) => describe(node, nodes.filter((other) => other.session === node.session), password)));
+const HEADERS = [m.statusNode, m.statusRuntime, m.statusRole, m.statusAddress, m.statusMaster, m.statusLink, m.statusOffset];
+
+/**
+ * The table of `rows` (sorted by session), a heading above each session; roles in colour. Role
+ * words stay English in every language: they are Redis's own, and the colouring finds them.
+ */
+export async function statusTable(rows: Row[], owner: string, lang: Lang): Promise<string> {
 	const colour = (role: string) => (role === 'master' ? paint(role, 'green') : role === 'replica' ? paint(role, 'cyan') : role === 'sentinel' ? paint(role, 'magenta') : paint(role, 'red'));
+	const [first, ...rest] = HEADERS.map((header) => t(lang, header));
 	const text = await table(
-		['  NODE', 'RUNTIME', 'ROLE', 'ADDRESS', 'MASTER', 'LINK', 'OFFSET'],
+		[`  ${first}`, ...rest],
 		rows.map((row) => [`  ${row.node.node}`, row.node.runtime, row.role, row.node.port ? `127.0.0.1:${row.node.port}` : '-', row.master, row.link, row.offset]),
 	);
 	const [header = '', ...lines] = text.split('\n');
 	const out = [paint(header, 'bold')];
 	lines.forEach((line, index) => {
-		const node = nodes[index]!;
-		if (index === 0 || nodes[index - 1]!.session !== node.session) {
-			const count = nodes.filter((other) => other.session === node.session).length;
-			out.push(paint(`session ${node.session} · owner ${node.owner}${node.owner === owner ? ' (you)' : ''} · ${count} node${count === 1 ? '' : 's'}`, 'bold'));
+		const node = rows[index]!.node;
+		if (index === 0 || rows[index - 1]!.node.session !== node.session) {
+			const count = rows.filter((other) => other.node.session === node.session).length;
+			out.push(paint(t(lang, m.statusSession, {session: node.session, owner: node.owner, you: node.owner === owner ? 'yes' : '', nodes: count}), 'bold'));
 		}
 		out.push(line);
 	});
-	print(out.join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role)));
+	return out.join('\n').replace(/\b(master|replica|sentinel)\b(?= {2})/g, (role) => colour(role));
+}
+
+/** Prints a table of every labelled node, grouped by owner and session (yours first); returns how many there are. */
+export async function printStatus(lang: Lang, password?: string, owner = currentOwner()): Promise<number> {
+	const docker = await reachableDocker(dockerClient());
+	const nodes = [...(docker ? await dockerNodes(docker) : []), ...(await localNodes())];
+	const mineFirst = (node: ManagedNode) => (node.owner === owner ? 0 : 1);
+	nodes.sort((a, b) => mineFirst(a) - mineFirst(b) || a.owner.localeCompare(b.owner) || a.session.localeCompare(b.session) || (a.port ?? 0) - (b.port ?? 0));
+	if (nodes.length === 0) {
+		print(t(lang, docker ? m.statusNone : m.statusNoneNoDocker));
+		return 0;
+	}
+	const rows = await Promise.all(nodes.map((node) => describe(node, nodes.filter((other) => other.session === node.session), lang, password)));
+	print(await statusTable(rows, owner, lang));
 	return nodes.length;
 }
 
-export const status: CommandAction = async (_args, {password}) => {
-	await printStatus(password);
+export const status: CommandAction = async (_args, {password, lang}) => {
+	await printStatus(lang, password);
 	return 0;
 };

@@ -1,7 +1,10 @@
+import type {Said} from '../errors.js';
 import {dockerNodes} from '../inventory.js';
 import {dockerClient} from '../runtime/docker/client.js';
 import type {Session} from '../session.js';
 import {MASTER_NAME} from '../topology.js';
+import {cliMessages as m} from '../../i18n/cli.js';
+import {t, type Lang} from '../../i18n/index.js';
 
 /** What an application needs to reach a running topology through its sentinels. */
 export interface ConnectInfo {
@@ -14,21 +17,27 @@ export interface ConnectInfo {
 }
 
 /**
- * A short text: sentinel addresses, master name and password, then (docker) the address map as an
- * ioredis `natMap` and a redis-py Sentinel subclass. Sentinels report container addresses, which the
- * host cannot reach on Docker Desktop (macOS, Windows): the map sends them to the published ports.
+ * A short text, in both languages: sentinel addresses, master name and password, then (docker) the
+ * address map as an ioredis `natMap` and a redis-py Sentinel subclass. Sentinels report container
+ * addresses, which the host cannot reach on Docker Desktop (macOS, Windows): the map sends them to
+ * the published ports.
  */
-export function connectText(info: ConnectInfo): string {
+export function connectText(info: ConnectInfo): Said {
+	return {en: connectLines(info, 'en'), zh: connectLines(info, 'zh')};
+}
+
+/** The text in one language; the code samples are the same in both. */
+function connectLines(info: ConnectInfo, lang: Lang): string {
 	const sentinels = info.sentinelPorts.map((port) => `127.0.0.1:${port}`);
 	const lines = [
-		'Connect your application through the sentinels:',
-		`  sentinels   ${sentinels.join(', ')}`,
-		`  master name ${info.masterName}${info.password ? `   password ${info.password} (nodes and sentinels)` : ''}`,
+		t(lang, m.connectIntro),
+		t(lang, m.connectSentinels, {addresses: sentinels.join(', ')}),
+		t(lang, m.connectMasterName, {name: info.masterName}) + (info.password ? t(lang, m.connectPassword, {password: info.password}) : ''),
 	];
 	if (info.addressMap.length === 0) return lines.join('\n');
 	const auth = info.password ? `, password: '${info.password}', sentinelPassword: '${info.password}'` : '';
 	lines.push(
-		`  address map (container -> host; needed on Docker Desktop): ${info.addressMap.map((entry) => `${entry.from} -> 127.0.0.1:${entry.port}`).join(', ')}`,
+		t(lang, m.connectAddressMap, {map: info.addressMap.map((entry) => `${entry.from} -> 127.0.0.1:${entry.port}`).join(', ')}),
 		'',
 		'ioredis:',
 		`  new Redis({sentinels: [${info.sentinelPorts.map((port) => `{host: '127.0.0.1', port: ${port}}`).join(', ')}], name: '${info.masterName}'${auth},`,

@@ -1,34 +1,47 @@
 import type Docker from 'dockerode';
-import {messageOf} from '../errors.js';
+import {messageOf, type Said} from '../errors.js';
 import {isDockerStatus} from '../known-errors.js';
 import {dockerHostLabel} from '../runtime/docker-host.js';
 import {findBinary, REDIS_BINARIES} from '../runtime/local-binaries.js';
 import {withTimeout} from '../wait.js';
 import {execFile} from 'node:child_process';
 import {acceptsConnections, processListeningOn} from './port-holder.js';
-import {describeRange, firstFreeBase, baseFree, topologyPorts, type PortView} from './ports.js';
+import {firstFreeBase, baseFree, topologyPorts, type PortView} from './ports.js';
 import type {ManagedNode} from '../inventory.js';
+import {cliMessages as m} from '../../i18n/cli.js';
+import {both, t, type Lang, type Message} from '../../i18n/index.js';
 
-/** One line of `redis-lab doctor`: ok, a warning, or something that blocks a lab; with a fix unless ok. */
+/** One line of `redis-lab doctor`: ok, a warning, or something that blocks a lab; with a fix unless ok. Text and fix in both languages. */
 export interface Check {
 	topic: string;
 	level: 'ok' | 'warn' | 'fail';
-	text: string;
-	fix?: string;
+	text: Said;
+	fix?: Said;
+}
+
+/** A message in both languages whose parameters differ by language (an error's own text, a nested phrase). */
+export function saidWith(message: Message, params: (lang: Lang) => Record<string, string | number>): Said {
+	return {en: t('en', message, params('en')), zh: t('zh', message, params('zh'))};
+}
+
+/** The ports of a base port, as a phrase: "master 6379, replicas 6380-6381, sentinels 16379-16381". */
+export function rangeSaid(basePort: number): Said {
+	const [master, replica1, replica2, s1, , s3] = topologyPorts(basePort);
+	return both(m.portRange, {master: master!, replicas: `${replica1}-${replica2}`, sentinels: `${s1}-${s3}`});
 }
 
 /** The Docker engine: reached (how, which version) or not. `required`: --runtime docker, or no local runtime either. */
 export async function dockerCheck(docker: Docker, required: boolean): Promise<{check: Check; reachable: boolean}> {
 	const where = dockerHostLabel();
 	try {
-		const version = await withTimeout(docker.version(), 2500, 'no answer within 2.5s');
-		return {reachable: true, check: {topic: 'docker', level: 'ok', text: `engine ${version.Version} (API ${version.ApiVersion}) reached at ${where}`}};
+		const version = await withTimeout(docker.version(), 2500, both(m.doctorNoAnswer));
+		return {reachable: true, check: {topic: 'docker', level: 'ok', text: both(m.doctorDockerOk, {version: version.Version, api: version.ApiVersion, where})}};
 	} catch (error) {
 		return {reachable: false, check: {
 			topic: 'docker',
 			level: required ? 'fail' : 'warn',
-			text: `not reachable at ${where}: ${messageOf(error).split('\n')[0]}`,
-			fix: 'start Docker (Docker Desktop, colima start, sudo systemctl start docker), or point DOCKER_HOST / docker context use at a running engine',
+			text: saidWith(m.doctorDockerUnreachable, (lang) => ({where, error: messageOf(error, lang)})),
+			fix: both(m.doctorFixStartDocker),
 		}};
 	}
 }
@@ -37,22 +50,23 @@ export async function dockerCheck(docker: Docker, required: boolean): Promise<{c
 export async function imageCheck(docker: Docker, image: string): Promise<Check> {
 	try {
 		const info = await docker.getImage(image).inspect();
-		return {topic: 'image', level: 'ok', text: `${image} present (${Math.round(info.Size / 1048576)} MB)`};
+		return {topic: 'image', level: 'ok', text: both(m.doctorImagePresent, {image, mb: Math.round(info.Size / 1048576)})};
 	} catch (error) {
-		if (isDockerStatus(error, 404)) return {topic: 'image', level: 'warn', text: `${image} not present; will be pulled on first use`, fix: `pull it while online: docker pull ${image}`};
-		return {topic: 'image', level: 'warn', text: `${image}: ${messageOf(error)}`, fix: 'check the Docker engine'};
+		if (isDockerStatus(error, 404)) return {topic: 'image', level: 'warn', text: both(m.doctorImageMissing, {image}), fix: both(m.doctorFixPull, {image})};
+		return {topic: 'image', level: 'warn', text: saidWith(m.doctorImageError, (lang) => ({image, error: messageOf(error, lang)})), fix: both(m.doctorFixCheckEngine)};
 	}
 }
 
 /** Who holds a port: a redis-lab session (by labels), another container, a process, or someone unknown. */
-async function holderOf(port: number, view: PortView, owner: string): Promise<string> {
+async function holderOf(port: number, view: PortView, owner: string): Promise<Said> {
 	const holder = view.published.get(port);
-	if (holder?.session) return `redis-lab session ${holder.session} of ${holder.owner === owner ? 'yours' : holder.owner} (container ${holder.container})`;
-	if (holder) return `Docker container ${holder.container}`;
+	if (holder?.session) return both(holder.owner === owner ? m.doctorHeldByYourSession : m.doctorHeldBySession, {session: holder.session, owner: String(holder.owner), container: holder.container});
+	if (holder) return both(m.doctorHeldByContainer, {container: holder.container});
+	// "pid 1234 (node)": the same in both languages.
 	const process = await processListeningOn(port);
-	if (process) return process;
-	if (!(await acceptsConnections(port))) return 'nothing listening, yet it cannot be bound (closing connections: free again within a minute)';
-	return 'another user\'s process (sudo ss -ltnp names it)';
+	if (process) return {en: process, zh: process};
+	if (!(await acceptsConnections(port))) return both(m.doctorHeldWhileClosing);
+	return both(m.doctorHeldByOtherUser);
 }
 
 /** Every port of the base port: one line per taken port, naming its holder; one line when all are free. */
@@ -60,16 +74,17 @@ export async function portChecks(basePort: number, choice: 'given' | 'auto' | 'd
 	const ports = topologyPorts(basePort);
 	const taken: number[] = [];
 	for (const port of ports) if (view.published.has(port) || (await view.hostBusy(port))) taken.push(port);
-	if (taken.length === 0) return [{topic: 'ports', level: 'ok', text: `${ports.join(', ')} free (${describeRange(basePort)})`}];
+	if (taken.length === 0) return [{topic: 'ports', level: 'ok', text: saidWith(m.doctorPortsFree, (lang) => ({ports: ports.join(', '), range: rangeSaid(basePort)[lang]}))}];
 	const free = await firstFreeBase((base) => baseFree(base, view));
 	const moves = choice !== 'given';
 	const checks: Check[] = [];
 	for (const port of taken) {
+		const holder = await holderOf(port, view, owner);
 		checks.push({
 			topic: 'ports',
 			level: moves ? 'warn' : 'fail',
-			text: `${port} is taken by ${await holderOf(port, view, owner)}${moves && free ? `; redis-lab will use --base-port ${free}` : ''}`,
-			fix: free ? `use --base-port ${free} (or --base-port auto)` : 'stop what holds the ports, or remove old sessions (redis-lab down)',
+			text: saidWith(m.doctorPortTaken, (lang) => ({port, holder: holder[lang], moveTo: moves && free ? free : ''})),
+			fix: free ? both(m.doctorFixBasePort, {free}) : both(m.doctorFixFreePorts),
 		});
 	}
 	return checks;
@@ -90,15 +105,15 @@ export async function binaryChecks(binDir: string | undefined, required: boolean
 		const version = path ? await versionOf(path) : undefined;
 		const old = name === 'redis-server' && version !== undefined && Number(version.split('.')[0]) < 7;
 		if (path && version && !old) {
-			checks.push({topic: name, level: 'ok', text: `${version} at ${path}`});
+			checks.push({topic: name, level: 'ok', text: both(m.doctorBinaryOk, {version, path})});
 			continue;
 		}
 		usable = false;
 		checks.push({
 			topic: name,
 			level: required ? 'fail' : 'warn',
-			text: !path ? `not found ${binDir ? `in ${binDir}` : 'on PATH'} (needed by --runtime local only)` : old ? `${version} is too old: the labs need Redis 7` : `${path} does not run`,
-			fix: 'install Redis 7 (apt-get install redis-server redis-sentinel redis-tools / brew install redis), or use --runtime docker',
+			text: !path ? (binDir ? both(m.doctorBinaryNotInDir, {dir: binDir}) : both(m.doctorBinaryNotOnPath)) : old ? both(m.doctorBinaryOld, {version}) : both(m.doctorBinaryBroken, {path}),
+			fix: both(m.doctorFixInstallRedis),
 		});
 	}
 	return {checks, usable};
@@ -107,16 +122,18 @@ export async function binaryChecks(binDir: string | undefined, required: boolean
 /** Size, colour and Unicode of the terminal this runs in. */
 export function terminalChecks(stream: {isTTY?: boolean; columns?: number; rows?: number} = process.stdout, env: NodeJS.ProcessEnv = process.env): Check[] {
 	const checks: Check[] = [];
-	if (!stream.isTTY) checks.push({topic: 'terminal', level: 'warn', text: 'output is not a terminal: size unknown', fix: 'run redis-lab doctor in the terminal you will use'});
-	else if ((stream.columns ?? 0) < 80 || (stream.rows ?? 0) < 24) checks.push({topic: 'terminal', level: 'warn', text: `${stream.columns}x${stream.rows} is small: panels are cut`, fix: 'make the window at least 80x24 (100x30 is comfortable)'});
-	else checks.push({topic: 'terminal', level: 'ok', text: `${stream.columns}x${stream.rows}`});
-	if (env.NO_COLOR) checks.push({topic: 'colour', level: 'warn', text: 'off: NO_COLOR is set', fix: 'unset NO_COLOR for roles in colour'});
-	else if (env.FORCE_COLOR !== undefined) checks.push({topic: 'colour', level: 'ok', text: `FORCE_COLOR=${env.FORCE_COLOR}`});
-	else if (env.TERM === 'dumb') checks.push({topic: 'colour', level: 'warn', text: 'off: TERM=dumb', fix: 'export TERM=xterm-256color'});
-	else checks.push({topic: 'colour', level: 'ok', text: `on (TERM=${env.TERM ?? 'unset'}${env.COLORTERM ? `, COLORTERM=${env.COLORTERM}` : ''})`});
+	// String() keeps what the English always showed ("undefined") should a TTY not report its size.
+	const size = {columns: String(stream.columns), rows: String(stream.rows)};
+	if (!stream.isTTY) checks.push({topic: 'terminal', level: 'warn', text: both(m.doctorTerminalPiped), fix: both(m.doctorFixRunInTerminal)});
+	else if ((stream.columns ?? 0) < 80 || (stream.rows ?? 0) < 24) checks.push({topic: 'terminal', level: 'warn', text: both(m.doctorTerminalSmall, size), fix: both(m.doctorFixTerminalSize)});
+	else checks.push({topic: 'terminal', level: 'ok', text: both(m.doctorTerminalOk, size)});
+	if (env.NO_COLOR) checks.push({topic: 'colour', level: 'warn', text: both(m.doctorColourNoColor), fix: both(m.doctorFixNoColor)});
+	else if (env.FORCE_COLOR !== undefined) checks.push({topic: 'colour', level: 'ok', text: both(m.doctorColourForced, {value: env.FORCE_COLOR})});
+	else if (env.TERM === 'dumb') checks.push({topic: 'colour', level: 'warn', text: both(m.doctorColourDumb), fix: both(m.doctorFixDumb)});
+	else checks.push({topic: 'colour', level: 'ok', text: saidWith(m.doctorColourOn, (lang) => ({term: env.TERM ?? t(lang, m.doctorUnset), colorterm: env.COLORTERM ?? ''}))});
 	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
-	if (process.platform === 'win32' || /utf-?8/i.test(locale)) checks.push({topic: 'unicode', level: 'ok', text: locale ? `locale ${locale}` : 'Windows terminal'});
-	else checks.push({topic: 'unicode', level: 'warn', text: `locale ${locale || 'unset'} is not UTF-8: borders and Chinese text may break`, fix: 'export LANG=C.UTF-8 (or en_US.UTF-8)'});
+	if (process.platform === 'win32' || /utf-?8/i.test(locale)) checks.push({topic: 'unicode', level: 'ok', text: locale ? both(m.doctorLocale, {locale}) : both(m.doctorWindowsTerminal)});
+	else checks.push({topic: 'unicode', level: 'warn', text: saidWith(m.doctorLocaleNotUtf8, (lang) => ({locale: locale || t(lang, m.doctorUnset)})), fix: both(m.doctorFixLocale)});
 	return checks;
 }
 
@@ -126,11 +143,11 @@ export function leftoverChecks(nodes: ManagedNode[], owner: string): Check[] {
 	const mine = sessionsOf(nodes.filter((node) => node.owner === owner));
 	const others = nodes.filter((node) => node.owner !== owner);
 	const checks: Check[] = [];
-	if (mine.length === 0) checks.push({topic: 'leftovers', level: 'ok', text: `none of yours (${owner})`});
-	else checks.push({topic: 'leftovers', level: 'warn', text: `${mine.length} session${mine.length === 1 ? '' : 's'} of yours still there: ${mine.join(', ')}`, fix: 'redis-lab down (yours only), or redis-lab down --session <id>'});
+	if (mine.length === 0) checks.push({topic: 'leftovers', level: 'ok', text: both(m.doctorNoLeftovers, {owner})});
+	else checks.push({topic: 'leftovers', level: 'warn', text: both(m.doctorYourLeftovers, {count: mine.length, sessions: mine.join(', ')}), fix: both(m.doctorFixLeftovers)});
 	if (others.length > 0) {
 		const owners = [...new Set(others.map((node) => node.owner))].sort();
-		checks.push({topic: 'leftovers', level: 'ok', text: `${sessionsOf(others).length} session(s) of other users (${owners.join(', ')}): left alone`});
+		checks.push({topic: 'leftovers', level: 'ok', text: both(m.doctorOthersLeftovers, {count: sessionsOf(others).length, owners: owners.join(', ')})});
 	}
 	return checks;
 }

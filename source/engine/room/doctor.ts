@@ -1,9 +1,11 @@
 import type Docker from 'dockerode';
-import {messageOf} from '../errors.js';
+import {saidOf} from '../errors.js';
 import {dockerNodes, localNodes} from '../inventory.js';
 import {dockerClient} from '../runtime/docker/client.js';
 import type {RuntimeKind} from '../runtime/types.js';
 import {binaryChecks, dockerCheck, imageCheck, leftoverChecks, portChecks, terminalChecks, type Check} from './doctor-checks.js';
+import {cliMessages as m} from '../../i18n/cli.js';
+import {both} from '../../i18n/index.js';
 import {currentOwner} from './owner.js';
 import {portView} from './ports.js';
 
@@ -26,7 +28,7 @@ export async function doctorChecks(options: DoctorOptions): Promise<Check[]> {
 		({check: dockerLine, reachable} = await dockerCheck(docker, options.runtime === 'docker'));
 	} catch (error) {
 		// A broken Docker context names itself.
-		dockerLine = {topic: 'docker', level: options.runtime === 'docker' ? 'fail' : 'warn', text: messageOf(error), fix: 'docker context use default, or set DOCKER_HOST to the engine\'s socket'};
+		dockerLine = {topic: 'docker', level: options.runtime === 'docker' ? 'fail' : 'warn', text: saidOf(error).message, fix: both(m.doctorFixContext)};
 	}
 	const binaries = await binaryChecks(options.redisBin, options.runtime === 'local');
 	// No runtime at all blocks a lab whatever was asked for.
