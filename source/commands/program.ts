@@ -27,10 +27,10 @@ export const COMMANDS: readonly CommandSpec[] = [
 	{name: 'list', help: 'commandList', options: ['lang', 'debug'], load: async () => (await import('./list.js')).list},
 	{name: 'run', help: 'commandRun', args: [{syntax: '<lab>', help: 'argumentRunLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'downAfter', 'from', 'debug'], load: async () => (await import('./run.js')).run},
 	{name: 'export', help: 'commandExport', args: [lab], options: ['runtime', 'image', 'basePort', 'password', 'redisBin', 'lang', 'debug'], load: async () => (await import('./export.js')).exportLab},
-	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'debug'], load: async () => (await import('./up.js')).up},
-	{name: 'status', help: 'commandStatus', options: ['password', 'debug'], load: async () => (await import('./status.js')).status},
-	{name: 'down', help: 'commandDown', options: ['session', 'all', 'debug'], load: async () => (await import('./down.js')).down},
-	{name: 'doctor', help: 'commandDoctor', options: ['runtime', 'image', 'basePort', 'redisBin', 'debug'], load: async () => (await import('./doctor.js')).doctor},
+	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'lang', 'debug'], load: async () => (await import('./up.js')).up},
+	{name: 'status', help: 'commandStatus', options: ['password', 'lang', 'debug'], load: async () => (await import('./status.js')).status},
+	{name: 'down', help: 'commandDown', options: ['session', 'all', 'lang', 'debug'], load: async () => (await import('./down.js')).down},
+	{name: 'doctor', help: 'commandDoctor', options: ['runtime', 'image', 'basePort', 'redisBin', 'lang', 'debug'], load: async () => (await import('./doctor.js')).doctor},
 	{name: 'lint', help: 'commandLint', args: [{syntax: '[dir]', help: 'argumentDir'}], options: ['lang', 'debug'], load: async () => (await import('./lint.js')).lint},
 ];
 

@@ -196,7 +196,7 @@ export const start: CommandAction = async ([labId], options) => {
 	stopRecording();
 	await recorder?.close();
 	const keep = exitResult.keep || flags.keep;
-	if (current) process.stdout.write(keep ? 'Leaving the lab running. Remove it later with: redis-lab down\n' : 'Removing the lab\'s nodes...\n');
+	if (current) process.stdout.write(`${t(lang, keep ? m.quitLeaving : m.quitRemoving)}\n`);
 	await teardown(keep);
 	return process.exitCode === 1 ? 1 : 0;
 };

@@ -121,6 +121,8 @@ export const cliMessages = defineMessages({
 	portRange: {en: (p: Params) => `master ${p.master}, replicas ${p.replicas}, sentinels ${p.sentinels}`, zh: (p: Params) => `master ${p.master}，副本 ${p.replicas}，哨兵 ${p.sentinels}`},
 	basePortAuto: {en: (p: Params) => `redis-lab: --base-port auto; using --base-port ${p.base} (${p.range}).`, zh: (p: Params) => `redis-lab: --base-port auto：使用 --base-port ${p.base}（${p.range}）。`},
 	basePortTaken: {en: (p: Params) => `redis-lab: ${Number(p.count) === 1 ? 'port' : 'ports'} ${p.ports} ${Number(p.count) === 1 ? 'is' : 'are'} taken; using --base-port ${p.base} (${p.range}).`, zh: (p: Params) => `redis-lab: 端口 ${p.ports} 已被占用，改用 --base-port ${p.base}（${p.range}）。`},
+	quitLeaving: {en: 'Leaving the lab running. Remove it later with: redis-lab down', zh: '实验节点保持运行。之后用 redis-lab down 删除它们'},
+	quitRemoving: {en: 'Removing the lab\'s nodes...', zh: '正在删除实验节点……'},
 	interruptRemoving: {en: (p: Params) => `${p.signal}: removing the lab's nodes...`, zh: (p: Params) => `${p.signal}：正在删除实验节点……`},
 	interruptRemovingForce: {en: (p: Params) => `${p.signal}: removing the lab's nodes... (press Ctrl+C again to force)`, zh: (p: Params) => `${p.signal}：正在删除实验节点……（再按一次 Ctrl+C 强制退出）`},
 	interruptForced: {en: 'Forced exit: some lab nodes may still be running. Remove them with: redis-lab down', zh: '强制退出：部分实验节点可能仍在运行。删除它们：redis-lab down'},
