@@ -27,7 +27,7 @@ test('a node\'s container: labelled as ours, its port published on 127.0.0.1 onl
 			NetworkMode: 'redis-lab-31000',
 			ExtraHosts: ['redis-lab-31000-master:172.20.0.2'],
 		},
-		NetworkingConfig: {EndpointsConfig: {'redis-lab-31000': {Aliases: ['sentinel1'], IPAMConfig: {IPv4Address: '172.20.0.5'}}}},
+		NetworkingConfig: {EndpointsConfig: {'redis-lab-31000': {Aliases: ['sentinel1'], IPAMConfig: {IPv4Address: '172.20.0.5'}, MacAddress: '02:42:ac:14:00:05'}}},
 	});
 	const plain = containerOptions({node: {name: 'master', kind: 'redis', port: 6379}, name: 'redis-lab-master', image: 'redis:7.2', sessionId: 's1', network: 'redis-lab', dir: '/d', extraHosts: []});
 	assert.deepEqual(plain.Cmd, ['redis-server', '/usr/local/etc/redis/redis.conf']);

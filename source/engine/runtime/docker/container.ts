@@ -19,6 +19,15 @@ export interface ContainerPlan {
 	extraHosts: string[];
 }
 
+/**
+ * A MAC address made from the IP, as Docker itself makes them (02:42 + the four bytes). A restarted
+ * container keeps it: Podman otherwise gives the new interface a random one, and its neighbours
+ * keep sending to the old one until their ARP entry expires (half a minute of a node unreachable).
+ */
+export function macFor(ip: string): string {
+	return ['02', '42', ...ip.split('.').map((byte) => Number(byte).toString(16).padStart(2, '0'))].join(':');
+}
+
 /** Docker's create options for a node: labelled, its port published on 127.0.0.1 only, its folder mounted. */
 export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOptions {
 	const port = `${plan.node.port}/tcp`;
@@ -35,6 +44,6 @@ export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOpt
 			NetworkMode: plan.network,
 			...(plan.extraHosts.length > 0 ? {ExtraHosts: plan.extraHosts} : {}),
 		},
-		NetworkingConfig: {EndpointsConfig: {[plan.network]: {Aliases: [plan.node.name], ...(plan.ip ? {IPAMConfig: {IPv4Address: plan.ip}} : {})}}},
+		NetworkingConfig: {EndpointsConfig: {[plan.network]: {Aliases: [plan.node.name], ...(plan.ip ? {IPAMConfig: {IPv4Address: plan.ip}, MacAddress: macFor(plan.ip)} : {})}}},
 	};
 }

@@ -15,7 +15,7 @@ import {watchDaemon} from './daemon-watch.js';
 import {ensureImage} from './image.js';
 import {containerName, managedLabels, networkName, SESSION_LABEL} from './names.js';
 import {runThrowaway} from './throwaway.js';
-import {containerOptions} from './container.js';
+import {containerOptions, macFor} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
 import {execIn, followLogs, tailLogs} from './streams.js';
@@ -227,7 +227,7 @@ export class DockerRuntime implements Runtime {
 	async heal(name: string): Promise<void> {
 		const record = this.record(name);
 		const endpoint: Record<string, unknown> = {Aliases: [name]};
-		if (record.ip && this.subnet) endpoint.IPAMConfig = {IPv4Address: record.ip};
+		if (record.ip && this.subnet) Object.assign(endpoint, {IPAMConfig: {IPv4Address: record.ip}, MacAddress: macFor(record.ip)});
 		await this.docker.getNetwork(this.networkName).connect({Container: this.containerName(name), EndpointConfig: endpoint});
 	}
 
