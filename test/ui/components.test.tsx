@@ -13,6 +13,7 @@ import {HelpScreen, KeyHelp} from '../../source/ui/KeyHelp.js';
 import {StartupError} from '../../source/ui/StartupScreen.js';
 import {intentFor, KEYBINDINGS} from '../../source/ui/keybindings.js';
 import {infoLines, paneModel} from '../../source/ui/presentation/nodes.js';
+import {readerContent} from '../../source/ui/presentation/reader.js';
 import {DOWN, FAILOVER_EVENTS, MASTER, NOW, REPLICA, REPLICA_DOWN_LINK, SENTINEL, labFixture, sessionState} from './fake-session.js';
 
 const frame = (element: React.ReactElement) => {
@@ -116,4 +117,12 @@ test('one keybinding table drives input: every intent is reachable, keys do not 
 		const keys = KEYBINDINGS.filter((binding) => binding.view === view).flatMap((binding) => binding.keys);
 		assert.equal(new Set(keys).size, keys.length, `${view} keys are unique`);
 	}
+});
+
+test('--demo: a zoomed node hides container addresses, while the names they stand for stay', () => {
+	const lines = (demo: boolean) => readerContent({kind: 'node', name: 'master'}, sessionState({demo}), 'en', 100, NOW)!.lines.map((line) => line.text).join('\n');
+	assert.match(lines(false), /slave0:ip=172\.18\.0\.3,port=6380/);
+	const masked = lines(true);
+	assert.doesNotMatch(masked, /172\.18\./);
+	assert.match(masked, /slave0:ip=‹ip›,port=6380,.* +→ replica1/);
 });

@@ -1,3 +1,4 @@
+import {maskForDemo} from '../../engine/demo-mask.js';
 import type {SessionState} from '../../engine/session-state.js';
 import type {Lang} from '../../i18n/index.js';
 import {infoLines, paneModel} from './nodes.js';
@@ -14,13 +15,15 @@ export function readerContent(reading: {kind: 'step'} | {kind: 'node'; name: str
 	}
 	const view = state.nodes.find((node) => node.name === reading.name);
 	if (!view) return undefined;
+	// --demo: the whole INFO section holds addresses and ids that change from run to run.
+	const shown = (text: string) => (state.demo ? maskForDemo(text) : text);
 	const model = paneModel(view, now, false, lang);
 	const lines: ReaderLine[] = [{text: `${model.status} · ${view.address}`, color: model.tone === 'white' ? undefined : model.tone}];
-	for (const row of model.rows) if (view.health !== 'up') lines.push(...wrap(row.text, columns).map((text) => ({text, color: 'gray'})));
+	for (const row of model.rows) if (view.health !== 'up') lines.push(...wrap(shown(row.text), columns).map((text) => ({text, color: 'gray'})));
 	for (const line of view.lastLogs ?? []) lines.push(...wrap(line, columns).map((text) => ({text, color: 'gray'})));
 	const fields = infoLines(view, now);
 	if (fields.length === 0) lines.push({text: say(lang, 'readerNoInfo'), color: 'gray'});
 	lines.push({text: ''});
-	for (const field of fields) lines.push(...wrap(field.text, columns).map((text) => ({text, color: field.changed ? 'yellow' : undefined, bold: field.changed})));
+	for (const field of fields) lines.push(...wrap(shown(field.text), columns).map((text) => ({text, color: field.changed ? 'yellow' : undefined, bold: field.changed})));
 	return {title: say(lang, 'readerNode', {node: view.name, section: view.kind === 'sentinel' ? 'sentinel' : 'replication'}), lines};
 }
