@@ -7,7 +7,8 @@ import type {ExecResult, Runtime, ShellText} from '../runtime/types.js';
  */
 export function execFrom(runtime: Runtime, from: string, node: string, args: string[]): Promise<ExecResult> {
 	const {host, port} = runtime.peerAddress(node);
-	return runtime.execShell(from, `redis-cli -h ${host} -p ${port} --no-raw ${shellJoin(args)}`);
+	const auth = runtime.password ? ['-a', runtime.password, '--no-auth-warning'] : [];
+	return runtime.execShell(from, `redis-cli -h ${host} -p ${port} ${shellJoin([...auth, '--no-raw', ...args])}`);
 }
 
 /** The command a learner types for it: `from`'s redis-cli with `-h <host> -p <port>` (words already quoted). */

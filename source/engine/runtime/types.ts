@@ -144,6 +144,8 @@ export interface Addressing {
 export interface Runtime extends NodeOperations, Addressing {
 	readonly kind: RuntimeKind;
 	readonly sessionId: string;
+	/** The lab's password (--password), for redis-cli run by hand (`from:`). */
+	readonly password?: string;
 	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
 	readonly label: string;
 	/** The shell commands a learner would type, one method per operation. */

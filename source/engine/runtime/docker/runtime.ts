@@ -39,7 +39,7 @@ export class DockerRuntime implements Runtime {
 	readonly image: string;
 	private readonly basePort: number;
 	private readonly docker: Docker;
-	private readonly password?: string;
+	readonly password?: string;
 	private readonly records = new Map<string, NodeRecord>();
 	private sessionDir?: string;
 	private networkId?: string;

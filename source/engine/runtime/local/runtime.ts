@@ -38,7 +38,7 @@ export class LocalRuntime implements Runtime {
 	readonly sessionId: string;
 	label = 'redis-server';
 	private readonly basePort: number;
-	private readonly password?: string;
+	readonly password?: string;
 	private readonly binDir?: string;
 	private readonly records = new Map<string, LocalNode>();
 	private sessionDir?: string;
