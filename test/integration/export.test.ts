@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
@@ -42,3 +42,25 @@ for (const lab of ['replication-command', 'sentinel-setup']) {
 		}
 	});
 }
+
+test('export sentinel-setup --runtime local: the script runs in an empty folder, its files stay in ./redis-lab', {timeout: 180_000}, async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-export-local-'));
+	const basePort = 13379;
+	const ports = [basePort, basePort + 1, basePort + 2, basePort + 10_000, basePort + 10_001];
+	try {
+		const script = execFileSync(process.execPath, [CLI, 'export', 'sentinel-setup', '--runtime', 'local', '--base-port', String(basePort)], {encoding: 'utf8'});
+		assert.doesNotMatch(script, /\.cache|\/tmp\//, 'no folder of the exporting machine');
+		writeFileSync(join(dir, 'lab.sh'), script);
+		const run = spawnSync('bash', ['lab.sh'], {cwd: dir, encoding: 'utf8', timeout: 150_000});
+		assert.equal(run.status, 0, run.stdout + run.stderr);
+		assert.doesNotMatch(run.stdout + run.stderr, /FAILED/);
+		assert.match(redisCli('-p', String(basePort + 10_000), 'INFO', 'sentinel'), new RegExp(`status=ok,address=127\\.0\\.0\\.1:${basePort},slaves=2,sentinels=2`));
+		for (const node of ['master', 'replica1', 'sentinel1']) {
+			assert.ok(existsSync(join(dir, 'redis-lab', node, `${node}.pid`)), `${node}'s pid file is in ./redis-lab/${node}`);
+			assert.ok(existsSync(join(dir, 'redis-lab', node, `${node}.log`)), `${node}'s log is in ./redis-lab/${node}`);
+		}
+	} finally {
+		for (const port of ports) spawnSync('redis-cli', ['-p', String(port), 'SHUTDOWN', 'NOSAVE'], {stdio: 'ignore'});
+		rmSync(dir, {recursive: true, force: true});
+	}
+});

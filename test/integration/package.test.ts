@@ -1,5 +1,5 @@
 // The package as a learner gets it: a fresh clone packed with `npm pack` (prepack builds dist/),
-// installed from the tarball into an empty folder, then run. Uses base port 33000 only.
+// installed from the tarball into an empty folder, then run. Uses base port 12379 only.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
@@ -44,7 +44,7 @@ test('fresh clone -> npm pack -> install the tarball in an empty folder -> list,
 	assert.equal(lint.status, 0, lint.stderr);
 
 	if (!needRedisServer(t)) return;
-	const lab = run(['run', 'replication-command', '--runtime', 'local', '--base-port', '33000']);
+	const lab = run(['run', 'replication-command', '--runtime', 'local', '--base-port', '12379']);
 	assert.equal(lab.status, 0, lab.stdout.slice(-3000) + lab.stderr);
 	assert.match(lab.stdout, /✓ replication-command: every check passed/);
 });

@@ -1,5 +1,5 @@
-// Many learners on one Docker host, and the doctor. Only test-only owners (alice, bob) and ports 40000-40399
-// (sentinels 50000-50399) are used: containers of anyone else on this engine are never touched.
+// Many learners on one Docker host, and the doctor. Only test-only owners (alice, bob) and ports 14000-14399
+// (sentinels 24000-24399), below the kernel's ephemeral ports, are used: containers of anyone else on this engine are never touched.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -35,9 +35,8 @@ async function bindable(basePort: number): Promise<boolean> {
 }
 
 /**
- * `up` for an owner. Ports 32768-60999 are the kernel's ephemeral range: on a busy host a client
- * socket (or its TIME-WAIT) may hold one for a minute. Try the preferred base port, then a few
- * more in the same hundred.
+ * `up` for an owner. The ports sit below the kernel's ephemeral range (32768-60999), where no
+ * client socket takes them; should one still be held, try the next base ports in the same hundred.
  */
 async function upAs(owner: string, bases: number[]): Promise<{base: number; out: string; id?: string}> {
 	let last = '';
@@ -65,7 +64,7 @@ test('two owners at once: down removes only the caller\'s session, down --sessio
 		rmSync(cache, {recursive: true, force: true});
 		rmSync(config, {recursive: true, force: true});
 	});
-	const [alice, bob] = await Promise.all([upAs('alice', [40000, 40020, 40040, 40060]), upAs('bob', [40100, 40120, 40140, 40160])]);
+	const [alice, bob] = await Promise.all([upAs('alice', [14000, 14020, 14040, 14060]), upAs('bob', [14100, 14120, 14140, 14160])]);
 	for (const id of [alice.id, bob.id]) if (id) ids.push(id);
 	assert.equal(ids.length, 2);
 	const [aliceId, bobId] = ids as [string, string];
@@ -101,12 +100,12 @@ test('two owners at once: down removes only the caller\'s session, down --sessio
 
 test('doctor names a port the test holds, and blocks (exit 1)', {timeout: 60_000}, async () => {
 	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(40200, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(14200, '127.0.0.1', resolve));
 	try {
-		const result = cli(['doctor', '--base-port', '40200'], 'alice');
+		const result = cli(['doctor', '--base-port', '14200'], 'alice');
 		assert.equal(result.status, 1, result.stdout + result.stderr);
-		assert.match(result.stdout, new RegExp(`^FAIL +ports +40200 is taken by pid ${process.pid} \\(.*\\) -> fix: use --base-port \\d+`, 'm'));
-		assert.match(result.stdout, /^ok +ports|^FAIL +ports +40200/m);
+		assert.match(result.stdout, new RegExp(`^FAIL +ports +14200 is taken by pid ${process.pid} \\(.*\\) -> fix: use --base-port \\d+`, 'm'));
+		assert.match(result.stdout, /^ok +ports|^FAIL +ports +14200/m);
 		assert.match(result.stdout, /block/);
 	} finally {
 		server.close();
@@ -114,7 +113,7 @@ test('doctor names a port the test holds, and blocks (exit 1)', {timeout: 60_000
 });
 
 test('doctor with a dead DOCKER_HOST: one line naming it, with a fix; with --runtime docker that blocks', {timeout: 60_000}, () => {
-	const result = cli(['doctor', '--runtime', 'docker', '--base-port', '40300'], 'alice', {DOCKER_HOST: 'unix:///nonexistent.sock'});
+	const result = cli(['doctor', '--runtime', 'docker', '--base-port', '14300'], 'alice', {DOCKER_HOST: 'unix:///nonexistent.sock'});
 	assert.equal(result.status, 1, result.stdout + result.stderr);
 	const lines = result.stdout.split('\n').filter((line) => /\bdocker\b/.test(line) && /nonexistent/.test(line));
 	assert.equal(lines.length, 1, result.stdout);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {portFor, renderRedisConf, renderSentinelConf, standardTopology, validateBasePort, type RenderContext} from '../../source/engine/topology.js';
 import {RedisLabError} from '../../source/engine/errors.js';
 import {fixedIp} from '../../source/engine/runtime/docker/network.js';
+import {renderLocalConf} from '../../source/engine/runtime/local/config.js';
 
 const docker: RenderContext = {peerAddress: (name) => ({host: `redis-lab-${name}`, port: portFor(name)})};
 
@@ -84,4 +85,15 @@ test('fixed IPs: one per node name from .2 up, inside the subnet Docker picked',
 	assert.equal(fixedIp('10.1.2.0/30', 'master'), undefined, 'too small for every node');
 	assert.equal(fixedIp('fd00::/64', 'master'), undefined);
 	assert.equal(fixedIp('172.20.0.0/16', 'app'), undefined);
+});
+
+test('a local config for an exported script names its files from the script\'s folder; a live one by absolute path', () => {
+	const master = standardTopology({}).find((node) => node.name === 'master')!;
+	const address = (name: string) => ({host: '127.0.0.1', port: portFor(name)});
+	const exported = renderLocalConf(master, {sessionDir: 'redis-lab', address});
+	assert.match(exported, /^dir \.\/redis-lab\/master$/m);
+	assert.match(exported, /^logfile master\.log$/m);
+	assert.match(exported, /^pidfile master\.pid$/m);
+	const live = renderLocalConf(master, {sessionDir: '/home/u/.cache/redis-lab/sessions/s', address});
+	assert.match(live, /^logfile \/home\/u\/\.cache\/redis-lab\/sessions\/s\/master\/master\.log$/m);
 });

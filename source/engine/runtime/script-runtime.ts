@@ -1,7 +1,6 @@
 // What an exported script needs of a runtime, built from the pure shell-text modules only:
 // `redis-lab export` must not load dockerode, ioredis or execa.
 import {portFor, renderConf} from '../topology.js';
-import {sessionDirPath} from '../session-dir.js';
 import {containerName} from './docker/names.js';
 import {dockerShell} from './docker/shell-text.js';
 import {DEFAULT_IMAGE} from './image-name.js';
@@ -24,7 +23,8 @@ export function scriptRuntime(kind: RuntimeKind, options: RuntimeOptions): Scrip
 			shell: localShell({password: options.password, port}),
 			peerAddress: address,
 			hostAddress,
-			renderConfig: (node) => renderLocalConf(node, {sessionDir: sessionDirPath(options.sessionId), password: options.password, address}),
+			// The script's own folder: ./redis-lab/<node>/, as its commands name it.
+			renderConfig: (node) => renderLocalConf(node, {sessionDir: 'redis-lab', password: options.password, address}),
 		};
 	}
 	const image = options.image ?? DEFAULT_IMAGE;
