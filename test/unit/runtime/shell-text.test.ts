@@ -82,13 +82,13 @@ test('docker shell text: a node given as a shell expression keeps it in names an
 
 test('local shell text: every operation, a password, and a node given as a shell expression', () => {
 	const shell = localShell({port: (node) => portFor(node, 7379)});
-	assert.equal(shell.create('master'), 'redis-server ./redis-lab/master/redis.conf');
-	assert.equal(shell.start('sentinel1'), 'redis-sentinel ./redis-lab/sentinel1/sentinel.conf');
+	assert.equal(shell.create('master'), 'redis-server ./redis-lab/master/redis.conf --daemonize yes');
+	assert.equal(shell.start('sentinel1'), 'redis-sentinel ./redis-lab/sentinel1/sentinel.conf --daemonize yes');
 	assert.equal(shell.stop('replica1'), 'redis-cli -p 7380 shutdown');
 	assert.equal(shell.kill('master'), 'kill -9 $(cat ./redis-lab/master/master.pid)');
 	assert.equal(shell.pause('master'), 'kill -STOP $(cat ./redis-lab/master/master.pid)');
 	assert.equal(shell.resume('master'), 'kill -CONT $(cat ./redis-lab/master/master.pid)');
-	assert.equal(shell.restart('master'), 'redis-cli -p 7379 shutdown && redis-server ./redis-lab/master/redis.conf');
+	assert.equal(shell.restart('master'), 'redis-cli -p 7379 shutdown && redis-server ./redis-lab/master/redis.conf --daemonize yes');
 	assert.equal(shell.remove('master'), 'kill -9 $(cat ./redis-lab/master/master.pid); rm -rf ./redis-lab/master');
 	assert.equal(shell.isolate('master'), '# network isolation needs the docker runtime');
 	assert.equal(shell.heal('master'), '# network isolation needs the docker runtime');
@@ -102,7 +102,7 @@ test('local shell text: every operation, a password, and a node given as a shell
 	assert.equal(shell.notRunning('replica2', 'exited'), 'Could not connect to Redis at 127.0.0.1:7381: Connection refused');
 	assert.equal(shell.stop(CURRENT), 'redis-cli -p $(node_port "$(current_master)") shutdown');
 	assert.equal(shell.kill(CURRENT), 'kill -9 $(cat ./redis-lab/$(current_master)/$(current_master).pid)');
-	assert.equal(shell.restart(CURRENT), 'redis-cli -p $(node_port "$(current_master)") shutdown && redis-server ./redis-lab/$(current_master)/redis.conf');
+	assert.equal(shell.restart(CURRENT), 'redis-cli -p $(node_port "$(current_master)") shutdown && redis-server ./redis-lab/$(current_master)/redis.conf --daemonize yes');
 	const secured = localShell({password: "it's", port: () => 6379});
 	assert.equal(secured.cli('master', ['PING']), "redis-cli -p 6379 -a 'it'\\''s' --no-auth-warning PING");
 });

@@ -56,7 +56,7 @@ test('start shows the command as the learner would type it, and a running node i
 	await session.startNode('master');
 	await session.startNode('master');
 	assert.deepEqual(runtime.log, ['create master', 'start master']);
-	assert.deepEqual(session.getState().transcript.map((entry) => entry.text), ['redis-server ./redis-lab/master/redis.conf']);
+	assert.deepEqual(session.getState().transcript.map((entry) => entry.text), ['redis-server ./redis-lab/master/redis.conf --daemonize yes']);
 	await session.close();
 });
 

@@ -16,7 +16,8 @@ export function localShell(context: LocalShellContext): ShellText {
 	const conf = (node: string) => `${shownFolder(node)}/${confFileName({kind: kindOf(node)})}`;
 	const cli = (node: string) => `redis-cli -p ${shellPort(node, context.port)}${context.password ? ` -a ${shellQuote(context.password)} --no-auth-warning` : ''}`;
 	const pid = (node: string) => `$(cat ${shownFolder(node)}/${node}.pid)`;
-	const server = (node: string) => `${kindOf(node) === 'sentinel' ? 'redis-sentinel' : 'redis-server'} ${conf(node)}`;
+	// In the background, as a learner's terminal (and an exported script) needs it.
+	const server = (node: string) => `${kindOf(node) === 'sentinel' ? 'redis-sentinel' : 'redis-server'} ${conf(node)} --daemonize yes`;
 	return {
 		create: (node) => server(node),
 		start: (node) => server(node),
