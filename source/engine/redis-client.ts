@@ -27,8 +27,10 @@ export function dashboardOptions(port: number, password?: string): RedisOptions 
 }
 
 /** A client for one node; errors are swallowed into `onError` instead of ioredis's console warning. */
-export function connectNode(port: number, options: {password?: string; onError?: (error: Error) => void} = {}): Redis {
-	const client = new Redis(dashboardOptions(port, options.password));
+export function connectNode(port: number, options: {password?: string; onError?: (error: Error) => void; subscriber?: boolean} = {}): Redis {
+	// ioredis re-subscribes after a reconnect without handling the reply's failure: a socket that
+	// closes meanwhile rejects with nobody listening and ends the process. Subscribers do it themselves.
+	const client = new Redis({...dashboardOptions(port, options.password), ...(options.subscriber ? {autoResubscribe: false} : {})});
 	client.on('error', (error: Error) => options.onError?.(error));
 	client.connect().catch(() => {
 		// Reported through 'error'; retryStrategy keeps trying.

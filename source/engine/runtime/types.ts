@@ -118,6 +118,8 @@ export interface NodeOperations {
 	 * like its nodes, named with its prefix, removed at teardown), not on the lab network.
 	 */
 	runThrowaway?(name: string, plan: ThrowawayPlan): Promise<void>;
+	/** Docker only: whether that throw-away container exists and runs. */
+	throwawayRunning?(name: string): Promise<boolean>;
 	/** Removes every container, network, process and folder of this session. */
 	teardown(): Promise<void>;
 	/** Nodes this runtime has created. */

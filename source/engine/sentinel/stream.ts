@@ -32,20 +32,18 @@ export class SentinelEventStream {
 	/** Starts listening to a sentinel; resolves once subscribed (or after `timeoutMs`). */
 	async add(name: string, port: number, timeoutMs = 3000): Promise<void> {
 		if (this.subscribers.has(name)) return;
-		const client = connectNode(port, {password: this.password});
+		const client = connectNode(port, {password: this.password, subscriber: true});
 		this.subscribers.set(name, client);
 		client.on('pmessage', (_pattern: string, channel: string, message: string) => {
 			const receivedAt = Date.now();
 			this.onEvent(stampEvent(parseEvent(channel, message), name, ++this.seq, this.resolve, receivedAt));
 		});
-		// ioredis re-subscribes by itself after a reconnect (autoResubscribe).
-		const subscribed = await waitFor(async () => {
-			if (client.status !== 'ready' && client.status !== 'connect') return undefined;
-			return client.psubscribe('*').then(() => true, () => undefined);
-		}, {timeoutMs, intervalMs: 50, what: `${name}'s events`}).catch(() => false);
-		if (subscribed) return;
-		// Keep trying in the background: the sentinel may start later.
-		client.once('ready', () => void client.psubscribe('*').catch(() => undefined));
+		// Subscribe on every (re)connection; the sentinel may also start later.
+		let subscribed = false;
+		client.on('ready', () => {
+			client.psubscribe('*').then(() => (subscribed = true), () => undefined);
+		});
+		await waitFor(() => subscribed, {timeoutMs, intervalMs: 50, what: `${name}'s events`}).catch(() => false);
 	}
 
 	remove(name: string): void {

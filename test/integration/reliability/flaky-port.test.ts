@@ -35,6 +35,11 @@ function flakyFront() {
 	});
 	return {
 		listen: () => new Promise<void>((resolve) => server.listen(FRONT_PORT, '127.0.0.1', resolve)),
+		/** A restart behind the proxy: every connection drops, and the next one is accepted and reset again. */
+		restart() {
+			first = true;
+			for (const socket of sockets) socket.destroy();
+		},
 		close() {
 			server.close();
 			for (const socket of sockets) socket.destroy();
@@ -42,7 +47,7 @@ function flakyFront() {
 	};
 }
 
-async function withServer(kind: 'redis-server' | 'redis-sentinel', run: () => Promise<void>): Promise<void> {
+async function withServer(kind: 'redis-server' | 'redis-sentinel', run: (front: ReturnType<typeof flakyFront>) => Promise<void>): Promise<void> {
 	const args = kind === 'redis-server'
 		? ['--port', String(SERVER_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
 		: ['--port', String(SERVER_PORT), '--bind', '127.0.0.1'];
@@ -57,7 +62,7 @@ async function withServer(kind: 'redis-server' | 'redis-sentinel', run: () => Pr
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 		await front.listen();
-		await run();
+		await run(front);
 	} finally {
 		front.close();
 		child.kill('SIGKILL');
@@ -105,4 +110,37 @@ test('an event stream whose first connection is accepted and then reset still su
 			stream.close();
 		}
 	});
+});
+
+test('an event stream survives its sentinel restarting behind a proxy that accepts and then resets: no unhandled rejection, events again', {timeout: 30_000}, async (t) => {
+	if (!needRedisServer(t)) return;
+	const unhandled: unknown[] = [];
+	const onUnhandled = (reason: unknown) => unhandled.push(reason);
+	process.on('unhandledRejection', onUnhandled);
+	try {
+		await withServer('redis-sentinel', async (front) => {
+			const events: string[] = [];
+			const stream = new SentinelEventStream(() => undefined, (event) => events.push(event.type));
+			const monitorUntilSeen = (tag: string) => {
+				let asked = 0;
+				return within(8000, () => {
+					if (!events.includes('+monitor') && asked++ % 10 === 0) void commandOnce(SERVER_PORT, ['SENTINEL', 'MONITOR', `${tag}${asked}`, '127.0.0.1', '1', '1']).catch(() => undefined);
+					return events.includes('+monitor');
+				});
+			};
+			try {
+				void stream.add('sentinel1', FRONT_PORT);
+				assert.ok(await monitorUntilSeen('before'), 'subscribed before the restart');
+				events.length = 0;
+				front.restart();
+				assert.ok(await monitorUntilSeen('after'), `subscribed again after the restart; events: ${events.join(' ') || 'none'}`);
+			} finally {
+				stream.close();
+			}
+		});
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		assert.deepEqual(unhandled.map(String), []);
+	} finally {
+		process.off('unhandledRejection', onUnhandled);
+	}
 });

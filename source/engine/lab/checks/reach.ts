@@ -53,9 +53,10 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const port = portOf(body, context);
 	const {answered, detail} = await knock(port);
 	const seen = `127.0.0.1:${port}: ${context.lang === 'zh' ? ENDINGS_ZH[detail] ?? detail : detail}`;
-	// A container's published port that does not answer still accepts (Docker's proxy) and then
-	// closes; a refused connection means the container is not there at all.
-	if (body.container !== undefined && !body.answers && detail === 'connection refused') return fail(seen);
+	// Silence from a container that is not there proves nothing about its published port.
+	if (body.container !== undefined && !body.answers && !(await context.session.runtime.throwawayRunning?.(body.container))) {
+		return fail(say(context.lang, `${seen}; container ${body.container} is not running`, `${seen}；容器 ${body.container} 没有在运行`));
+	}
 	return answered === body.answers ? pass(seen) : fail(seen);
 }
 

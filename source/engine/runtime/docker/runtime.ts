@@ -286,6 +286,14 @@ export class DockerRuntime implements Runtime {
 	}
 
 	/** A throw-away container of this session (a lab's demonstration), replaced if it exists. */
+	async throwawayRunning(name: string): Promise<boolean> {
+		try {
+			return (await this.container(name).inspect()).State.Running;
+		} catch {
+			return false;
+		}
+	}
+
 	runThrowaway(name: string, plan: ThrowawayPlan): Promise<void> {
 		if (this.tornDown) return Promise.reject(new RedisLabError('INTERNAL', 'The session is closing'));
 		return this.track(this.removeStale(name).then(() => runThrowaway(this.docker, {...plan, name: this.containerName(name), node: name, image: this.image, sessionId: this.sessionId})));
