@@ -288,7 +288,7 @@ export class DockerRuntime implements Runtime {
 	/** A throw-away container of this session (a lab's demonstration), replaced if it exists. */
 	async throwawayRunning(name: string): Promise<boolean> {
 		try {
-			return (await this.container(name).inspect()).State.Running;
+			return (await this.docker.getContainer(this.containerName(name)).inspect()).State.Running;
 		} catch {
 			return false;
 		}
