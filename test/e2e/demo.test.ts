@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {parseCast} from '../../source/record/asciicast.js';
 import {findLab, loadCatalogue} from '../../source/engine/lab/loader.js';
 import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
-import {Terminal, tmuxAvailable} from '../helpers/terminal.js';
+import {Terminal, needTmux} from '../helpers/terminal.js';
 
 
 /** Strips ANSI escapes from recorded output. */
@@ -52,13 +52,13 @@ async function recordDemo(ci: boolean): Promise<void> {
 }
 
 test('autoplay with --record makes a finished demo: asciicast v2, a marker per step, idle gaps cut', {timeout: 180_000}, async (t) => {
-	if (!tmuxAvailable()) return t.skip('tmux is not installed');
+	if (!needTmux(t)) return;
 	if (!needDocker(t)) return;
 	await recordDemo(false);
 });
 
 test('with CI=true in a real terminal the app still draws live and records every step', {timeout: 180_000}, async (t) => {
-	if (!tmuxAvailable()) return t.skip('tmux is not installed');
+	if (!needTmux(t)) return;
 	if (!needDocker(t)) return;
 	await recordDemo(true);
 });

@@ -3,16 +3,12 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CLI, TEST_IMAGE, inCI, labelledContainers, labelledNetworks, needDocker} from '../helpers/env.js';
-import {Terminal, tmuxAvailable} from '../helpers/terminal.js';
+import {CLI, TEST_IMAGE, labelledContainers, labelledNetworks, needDocker} from '../helpers/env.js';
+import {Terminal, needTmux} from '../helpers/terminal.js';
 
 test('the built app in a real terminal: open sentinel-failover, run the fault, read the new master and +switch-master off the screen, quit, nothing left', {timeout: 180_000}, async (t) => {
 	if (!needDocker(t)) return;
-	if (!tmuxAvailable()) {
-		if (inCI) throw new Error('tmux is required in CI');
-		t.skip('tmux is not installed');
-		return;
-	}
+	if (!needTmux(t)) return;
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
 	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9479`, {
 		columns: 120,
@@ -35,11 +31,7 @@ test('the built app in a real terminal: open sentinel-failover, run the fault, r
 		assert.match(screen, /master +✗ down/);
 		assert.match(screen, /detect ✓ → agree ✓ → elect ✓ → promote ✓ → reconfigure ✓ → done ✓/);
 
-		terminal.keys('q');
-		await terminal.waitFor(/Remove the lab's containers and processes\?/);
-		terminal.keys('y');
-		screen = await terminal.waitFor(/\[exit \d+\]/, 30_000);
-		assert.match(screen, /\[exit 0\]/);
+		assert.match(await terminal.quitAndRemove(), /\[exit 0\]/);
 		assert.deepEqual(labelledContainers(), []);
 		assert.deepEqual(labelledNetworks(), []);
 	} finally {
@@ -50,11 +42,7 @@ test('the built app in a real terminal: open sentinel-failover, run the fault, r
 
 test('resume opens a step with its state: after step 2 of sentinel-failover and a quit, reopening catches up and step 3 passes with no key press', {timeout: 300_000}, async (t) => {
 	if (!needDocker(t)) return;
-	if (!tmuxAvailable()) {
-		if (inCI) throw new Error('tmux is required in CI');
-		t.skip('tmux is not installed');
-		return;
-	}
+	if (!needTmux(t)) return;
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
 	const command = `${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9579 --lang en`;
 	const env = {REDIS_LAB_IMAGE: TEST_IMAGE, REDIS_LAB_CONFIG_DIR: config, TERM: 'xterm-256color'};
@@ -65,19 +53,13 @@ test('resume opens a step with its state: after step 2 of sentinel-failover and 
 		await terminal.waitFor(/Step 2\/\d+: /);
 		terminal.keys('r');
 		await terminal.waitFor(/Step 2\/\d+: .* · passed/, 60_000);
-		terminal.keys('q');
-		await terminal.waitFor(/Remove the lab's containers and processes\?/);
-		terminal.keys('y');
-		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
+		assert.match(await terminal.quitAndRemove(), /\[exit 0\]/);
 		terminal.close();
 
 		terminal = new Terminal(command, {columns: 100, rows: 30, env});
 		const screen = await terminal.waitFor(/Step 3\/\d+: .* · passed/, 120_000);
 		assert.match(screen, /replica[12] +● master/, 'the failover of step 2 was replayed');
-		terminal.keys('q');
-		await terminal.waitFor(/Remove the lab's containers and processes\?/);
-		terminal.keys('y');
-		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
+		assert.match(await terminal.quitAndRemove(), /\[exit 0\]/);
 		assert.deepEqual(labelledContainers(), []);
 	} finally {
 		terminal.close();
@@ -87,11 +69,7 @@ test('resume opens a step with its state: after step 2 of sentinel-failover and 
 
 test('a digit jump to the last step of quorum catches up on the steps before it, and the last step then passes', {timeout: 400_000}, async (t) => {
 	if (!needDocker(t)) return;
-	if (!tmuxAvailable()) {
-		if (inCI) throw new Error('tmux is required in CI');
-		t.skip('tmux is not installed');
-		return;
-	}
+	if (!needTmux(t)) return;
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
 	const terminal = new Terminal(`${process.execPath} ${CLI} start quorum --runtime docker --base-port 9679 --down-after 3000 --lang en`, {
 		columns: 100,
@@ -107,10 +85,7 @@ test('a digit jump to the last step of quorum catches up on the steps before it,
 		await terminal.waitFor(/^(?![\s\S]*catching up)/, 300_000);
 		terminal.keys('r');
 		await terminal.waitFor(new RegExp(`Step ${last}/${last}: .* · passed`), 120_000);
-		terminal.keys('q');
-		await terminal.waitFor(/Remove the lab's containers and processes\?/);
-		terminal.keys('y');
-		assert.match(await terminal.waitFor(/\[exit \d+\]/, 30_000), /\[exit 0\]/);
+		assert.match(await terminal.quitAndRemove(), /\[exit 0\]/);
 	} finally {
 		terminal.close();
 		rmSync(config, {recursive: true, force: true});

@@ -1,4 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {inCI} from './env.js';
 
 /** The built CLI in a real terminal (a tmux session on its own socket): type keys, read the screen. */
 export class Terminal {
@@ -37,6 +38,14 @@ export class Terminal {
 		}
 	}
 
+	/** Quits the app and answers yes to removing the lab; resolves with the last screen (ending in `[exit N]`). */
+	async quitAndRemove(): Promise<string> {
+		this.keys('q');
+		await this.waitFor(/Remove the lab's containers and processes\?/);
+		this.keys('y');
+		return this.waitFor(/\[exit \d+\]/, 30_000);
+	}
+
 	close(): void {
 		spawnSync('tmux', ['-L', this.socket, 'kill-server'], {stdio: 'ignore'});
 	}
@@ -44,6 +53,14 @@ export class Terminal {
 
 export function tmuxAvailable(): boolean {
 	return spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
+}
+
+/** Whether tmux is here; in CI its absence fails the test, on a developer machine it skips with a reason. */
+export function needTmux(t: {skip(message: string): void}): boolean {
+	if (tmuxAvailable()) return true;
+	if (inCI) throw new Error('tmux is required in CI');
+	t.skip('tmux is not installed');
+	return false;
 }
 
 function shellQuote(value: string): string {
