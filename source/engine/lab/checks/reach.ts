@@ -39,8 +39,8 @@ const ENDINGS_ZH: Record<string, string> = {
 	'connection refused': '连接被拒绝',
 	'connection reset': '连接被重置',
 	'connection closed without a reply': '连接被关闭，没有应答',
-	'no reply within 1500 ms': '1500 毫秒内没有应答',
 };
+const endingInChinese = (detail: string): string => ENDINGS_ZH[detail] ?? detail.replace(/^no reply within (\d+) ms$/, '$1 毫秒内没有应答');
 
 function portOf(body: Body, context: CheckContext): number {
 	const {runtime} = context.session;
@@ -52,7 +52,7 @@ function portOf(body: Body, context: CheckContext): number {
 async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const port = portOf(body, context);
 	const {answered, detail} = await knock(port);
-	const seen = `127.0.0.1:${port}: ${context.lang === 'zh' ? ENDINGS_ZH[detail] ?? detail : detail}`;
+	const seen = `127.0.0.1:${port}: ${context.lang === 'zh' ? endingInChinese(detail) : detail}`;
 	// Silence from a container that is not there proves nothing about its published port.
 	if (body.container !== undefined && !body.answers && !(await context.session.runtime.throwawayRunning?.(body.container))) {
 		return fail(say(context.lang, `${seen}; container ${body.container} is not running`, `${seen}；容器 ${body.container} 没有在运行`));
