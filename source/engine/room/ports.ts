@@ -76,9 +76,3 @@ export async function firstFreeBase(free: (basePort: number) => Promise<boolean>
 	for (let base = start; base <= HIGHEST_BASE_PORT; base += step) if (await free(base)) return base;
 	return undefined;
 }
-
-/** One line naming a base port's ports. */
-export function describeRange(basePort: number): string {
-	const [master, replica1, replica2, s1, , s3] = topologyPorts(basePort);
-	return `master ${master}, replicas ${replica1}-${replica2}, sentinels ${s1}-${s3}`;
-}
