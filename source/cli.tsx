@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // React's development build is several times slower; the app is never developed through this entry.
 process.env.NODE_ENV ??= 'production';
-import {exitStatusOf, hintOf, isRedisLabError, messageOf} from './engine/errors.js';
+import {exitStatusOf, hintOf, isRedisLabError, messageOf} from './engine/base/errors.js';
 import {Exit, buildProgram} from './commands/program.js';
 import {langOfArgv} from './commands/lang.js';
 import {cliMessages} from './i18n/cli.js';

@@ -1,11 +1,11 @@
 import stringWidth from 'string-width';
 import {imageFrom} from '../engine/runtime/detect.js';
-import {doctorChecks} from '../engine/room/doctor.js';
-import type {Check} from '../engine/room/doctor-checks.js';
+import {doctorChecks} from '../engine/host/doctor.js';
+import type {Check} from '../engine/host/doctor-checks.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t, type Lang} from '../i18n/index.js';
 import {runtimeFlags} from './options.js';
-import type {CommandAction} from './program.js';
+import type {CommandAction} from './options.js';
 import {paint, print} from './output.js';
 
 const MARK = {ok: [m.doctorOk, 'green'], warn: [m.doctorWarn, 'yellow'], fail: [m.doctorFail, 'red']} as const;

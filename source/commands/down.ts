@@ -1,7 +1,7 @@
 import {dockerClient} from '../engine/runtime/docker/index.js';
-import {dockerNodes, localNodes, reachableDocker, removeSessions, type ManagedNode, type RemovalScope, type Removed} from '../engine/inventory.js';
-import {currentOwner} from '../engine/room/owner.js';
-import type {CommandAction} from './program.js';
+import {dockerNodes, localNodes, reachableDocker, removeSessions, type ManagedNode, type RemovalScope, type Removed} from '../engine/host/inventory.js';
+import {currentOwner} from '../engine/base/owner.js';
+import type {CommandAction} from './options.js';
 import {print} from './output.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t, type Lang} from '../i18n/index.js';

@@ -1,6 +1,6 @@
 // Which language the command line speaks: --lang (remembered), else the remembered choice, else the locale.
-import type {Lang} from '../engine/lab/types.js';
-import {ProgressStore} from '../engine/progress.js';
+import type {Lang} from '../engine/lab/format/types.js';
+import {ProgressStore} from '../engine/lab/run/progress.js';
 import {langFromEnv} from '../i18n/index.js';
 
 /** The language of a command: the flag, which is remembered for next time, else the saved one, else the locale. */

@@ -1,10 +1,10 @@
 import {readdir, stat} from 'node:fs/promises';
-import {RedisLabError} from '../engine/errors.js';
-import {LABS_DIR} from '../engine/lab/loader.js';
-import {lintLabs} from '../engine/lab/lint.js';
+import {RedisLabError} from '../engine/base/errors.js';
+import {LABS_DIR} from '../engine/lab/format/loader.js';
+import {lintLabs} from '../engine/lab/format/lint.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t} from '../i18n/index.js';
-import type {CommandAction} from './program.js';
+import type {CommandAction} from './options.js';
 import {print} from './output.js';
 
 /** How many lab files `path` names: the `*.yaml` of a folder, or one file. */

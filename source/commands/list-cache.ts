@@ -3,8 +3,8 @@
 import {mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Lab} from '../engine/lab/types.js';
-import {configDir} from '../engine/progress.js';
+import type {Lab} from '../engine/lab/format/types.js';
+import {configDir} from '../engine/lab/run/progress.js';
 
 export type ListRow = Pick<Lab, 'id' | 'order' | 'title' | 'minutes' | 'runtimes'>;
 
@@ -36,7 +36,7 @@ export async function listRows(version: string, cacheFile = join(configDir(), 'l
 	} catch {
 		// No cache yet, or a broken one: read the labs.
 	}
-	const {loadCatalogue} = await import('../engine/lab/loader.js');
+	const {loadCatalogue} = await import('../engine/lab/format/loader.js');
 	const rows = (await loadCatalogue(dir)).map(({id, order, title, minutes, runtimes}) => ({id, order, title, minutes, runtimes}));
 	if (key !== undefined) {
 		try {

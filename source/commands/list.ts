@@ -1,7 +1,8 @@
 import {cliMessages as m} from '../i18n/cli.js';
 import {t} from '../i18n/index.js';
 import {listRows} from './list-cache.js';
-import {packageVersion, type CommandAction} from './program.js';
+import type {CommandAction} from './options.js';
+import {packageVersion} from './package-version.js';
 import {print, table, paint} from './output.js';
 
 /** The labs, one row each, with a bold header. */

@@ -1,15 +1,15 @@
 // The command line, declared once: commander builds the parsing, the help and the suggestions from it.
-import {readFileSync} from 'node:fs';
 import {Command, CommanderError, Help, Option} from 'commander';
-import {RedisLabError} from '../engine/errors.js';
-import type {Lang} from '../engine/lab/types.js';
+import {RedisLabError} from '../engine/base/errors.js';
+import type {Lang} from '../engine/lab/format/types.js';
 import {cliMessages as m, type CliMessage} from '../i18n/cli.js';
 import {both, t} from '../i18n/index.js';
 import {chooseLang} from './lang.js';
+import {packageVersion} from './package-version.js';
 import {OPTIONS, RUNTIME_OPTIONS, type OptionName, type ParsedOptions} from './options.js';
 
-/** What a command does once its arguments are parsed; resolves to the exit status. */
-export type CommandAction = (args: string[], options: ParsedOptions & {lang: Lang}) => Promise<number>;
+export type {CommandAction} from './options.js';
+import type {CommandAction} from './options.js';
 
 interface CommandSpec {
 	name: string;
@@ -23,20 +23,19 @@ interface CommandSpec {
 const lab = {syntax: '<lab>', help: 'argumentLab'} as const;
 
 export const COMMANDS: readonly CommandSpec[] = [
-	{name: 'start', help: 'commandStart', args: [{syntax: '[lab]', help: 'argumentLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'reset', 'downAfter', 'record', 'idleLimit', 'autoplay', 'pace', 'demo', 'debug'], load: async () => (await import('./start.js')).start},
+	{name: 'start', help: 'commandStart', args: [{syntax: '[lab]', help: 'argumentLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'reset', 'downAfter', 'record', 'idleLimit', 'theme', 'autoplay', 'pace', 'demo', 'room', 'name', 'debug'], load: async () => (await import('./start.js')).start},
 	{name: 'list', help: 'commandList', options: ['lang', 'debug'], load: async () => (await import('./list.js')).list},
-	{name: 'run', help: 'commandRun', args: [{syntax: '<lab>', help: 'argumentRunLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'downAfter', 'from', 'debug'], load: async () => (await import('./run.js')).run},
+	{name: 'run', help: 'commandRun', args: [{syntax: '<lab>', help: 'argumentRunLab'}], options: [...RUNTIME_OPTIONS, 'lang', 'downAfter', 'from', 'sources', 'room', 'name', 'debug'], load: async () => (await import('./run.js')).run},
 	{name: 'export', help: 'commandExport', args: [lab], options: ['runtime', 'image', 'basePort', 'password', 'redisBin', 'lang', 'debug'], load: async () => (await import('./export.js')).exportLab},
-	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'lang', 'debug'], load: async () => (await import('./up.js')).up},
+	{name: 'up', help: 'commandUp', options: [...RUNTIME_OPTIONS, 'sentinels', 'downAfter', 'lang', 'debug'], load: async () => (await import('./up.js')).up},
 	{name: 'status', help: 'commandStatus', options: ['password', 'lang', 'debug'], load: async () => (await import('./status.js')).status},
 	{name: 'down', help: 'commandDown', options: ['session', 'all', 'lang', 'debug'], load: async () => (await import('./down.js')).down},
 	{name: 'doctor', help: 'commandDoctor', options: ['runtime', 'image', 'basePort', 'redisBin', 'lang', 'debug'], load: async () => (await import('./doctor.js')).doctor},
+	{name: 'render', help: 'commandRender', args: [{syntax: '<cast>', help: 'argumentCast'}, {syntax: '<picture>', help: 'argumentPicture'}], options: ['idleLimit', 'speed', 'fromMarker', 'toMarker', 'cols', 'rows', 'theme', 'lang', 'debug'], load: async () => (await import('./render.js')).render},
+	{name: 'room', help: 'commandRoom', args: [{syntax: '[serve]', help: 'argumentRoom'}], options: ['room', 'stuck', 'json', 'export', 'bind', 'port', 'stop', 'runtime', 'image', 'redisBin', 'lang', 'debug'], load: async () => (await import('./room.js')).room},
 	{name: 'lint', help: 'commandLint', args: [{syntax: '[dir]', help: 'argumentDir'}], options: ['lang', 'debug'], load: async () => (await import('./lint.js')).lint},
 ];
 
-export function packageVersion(): string {
-	return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
-}
 
 /**
  * Help in the chosen language. Chinese is measured by display width (string-width, loaded only
@@ -47,7 +46,26 @@ async function helpConfiguration(lang: Lang): Promise<Partial<Help>> {
 	const styleTitle = (title: string) => (titles[title] ? t(lang, m[titles[title]]) : title);
 	if (lang === 'en') return {styleTitle};
 	const {default: stringWidth} = await import('string-width');
-	return {styleTitle, displayWidth: (text: string) => stringWidth(text)};
+	return {styleTitle, displayWidth: (text: string) => stringWidth(text), boxWrap: wrapChinese};
+}
+
+/** A Han character or CJK mark, with the closing punctuation that must not start a line; or a word. */
+const CHUNK = /\s*(?:[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F][，。：；、）」！？\uFF09\uFF0C\uFF1A\uFF1B]*|[^\s\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]+)/g;
+
+/** Commander wraps at spaces only; Chinese has none, so a line may also end after any of its characters. */
+function wrapChinese(this: Help, text: string, width: number): string {
+	if (width < this.minWidthToWrap) return text;
+	return text.split(/\r?\n/).map((line) => {
+		const lines: string[] = [];
+		let current = '';
+		for (const chunk of line.match(CHUNK) ?? []) {
+			if (current && this.displayWidth(current + chunk) > width) {
+				lines.push(current);
+				current = chunk.trimStart();
+			} else current += chunk;
+		}
+		return [...lines, current].join('\n');
+	}).join('\n');
 }
 
 /** A commander error (unknown command, unknown flag, missing lab...) as one line and a hint. */
@@ -65,8 +83,11 @@ export function fromCommanderError(error: CommanderError, lang: Lang, command?: 
 			return new RedisLabError('BAD_INPUT', both(m.unknownOption, {option: quoted}), {hint});
 		case 'commander.optionMissingArgument':
 			return new RedisLabError('BAD_INPUT', both(m.optionNeedsValue, {option: quoted.split(' ')[0]!}), {hint});
-		case 'commander.missingArgument':
-			return new RedisLabError('BAD_INPUT', both(m.whichLab, {command: command?.name ?? '', usage: command?.args?.map((arg) => arg.syntax).join(' ') ?? ''}), {hint: both(m.hintList)});
+		case 'commander.missingArgument': {
+			const usage = {command: command?.name ?? '', usage: command?.args?.map((arg) => arg.syntax).join(' ') ?? ''};
+			if (command?.args?.[0]?.help !== 'argumentLab' && command?.args?.[0]?.help !== 'argumentRunLab') return new RedisLabError('BAD_INPUT', both(m.missingArguments, usage), {hint});
+			return new RedisLabError('BAD_INPUT', both(m.whichLab, usage), {hint: both(m.hintList)});
+		}
 		case 'commander.excessArguments':
 			return new RedisLabError('BAD_INPUT', both(m.tooManyArguments, {command: command?.name ?? 'redis-lab', got: /got (\d+)/.exec(first)?.[1] ?? '?'}), {hint});
 		default:

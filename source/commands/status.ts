@@ -1,10 +1,12 @@
-import {isRedisLabError} from '../engine/errors.js';
+import {isRedisLabError} from '../engine/base/errors.js';
 import {dockerClient} from '../engine/runtime/docker/index.js';
-import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/inventory.js';
-import {commandOnce} from '../engine/redis-client.js';
-import {currentOwner} from '../engine/room/owner.js';
-import {parseReplicationInfo, parseSentinelInfo} from '../engine/probe/info.js';
-import type {CommandAction} from './program.js';
+import {dockerNodes, localNodes, reachableDocker, type ManagedNode} from '../engine/host/inventory.js';
+import {commandOnce} from '../engine/redis/client.js';
+import {currentOwner} from '../engine/base/owner.js';
+import {parseReplicationInfo, parseSentinelInfo} from '../engine/redis/probe/info.js';
+import {serverFromInfo, serverName} from '../engine/redis/server-kind.js';
+import type {Said} from '../engine/base/errors.js';
+import type {CommandAction} from './options.js';
 import {paint, print, table} from './output.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t, type Lang} from '../i18n/index.js';
@@ -15,6 +17,8 @@ export interface Row {
 	master: string;
 	link: string;
 	offset: string;
+	/** "Valkey 8.0.1", from the node's INFO server. */
+	server?: Said;
 }
 
 /** Names a reported address after the node that has it. */
@@ -28,6 +32,7 @@ async function describe(node: ManagedNode, all: ManagedNode[], lang: Lang, passw
 	const row: Row = {node, role: node.state === 'running' ? '?' : node.state, master: '', link: '', offset: ''};
 	if (node.state !== 'running' || !node.port) return row;
 	try {
+		row.server = serverName(serverFromInfo(String(await commandOnce(node.port, ['INFO', 'server'], password))));
 		if (node.kind === 'sentinel') {
 			const info = parseSentinelInfo(String(await commandOnce(node.port, ['INFO', 'sentinel'], password)));
 			const master = info.masters[0];
@@ -73,7 +78,8 @@ export async function statusTable(rows: Row[], owner: string, lang: Lang): Promi
 		const node = rows[index]!.node;
 		if (index === 0 || rows[index - 1]!.node.session !== node.session) {
 			const count = rows.filter((other) => other.node.session === node.session).length;
-			out.push(paint(t(lang, m.statusSession, {session: node.session, owner: node.owner, you: node.owner === owner ? 'yes' : '', nodes: count}), 'bold'));
+			const server = rows.find((other) => other.node.session === node.session && other.server)?.server?.[lang] ?? '';
+			out.push(paint(t(lang, m.statusSession, {session: node.session, owner: node.owner, you: node.owner === owner ? 'yes' : '', nodes: count, server}), 'bold'));
 		}
 		out.push(line);
 	});

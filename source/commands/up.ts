@@ -1,13 +1,14 @@
-import {standardTopology} from '../engine/topology.js';
+import {standardTopology} from '../engine/topology/topology.js';
 import {runtimeFlags} from './options.js';
-import type {CommandAction} from './program.js';
+import type {CommandAction} from './options.js';
 import {openSession} from './open-session.js';
 import {paint, print} from './output.js';
 import {printStatus} from './status.js';
 import {onInterrupt} from './signals.js';
-import {connectText, sessionConnectInfo} from '../engine/room/connect.js';
+import {connectText, sessionConnectInfo} from '../engine/host/connect.js';
 import {cliMessages as m} from '../i18n/cli.js';
 import {t} from '../i18n/index.js';
+import {serverName} from '../engine/redis/server-kind.js';
 
 /** Starts the article's topology and leaves it running. */
 export const up: CommandAction = async (_args, options) => {
@@ -15,7 +16,7 @@ export const up: CommandAction = async (_args, options) => {
 	const flags = runtimeFlags(options);
 	const sentinels = options.sentinels ?? 2;
 	const session = await openSession(flags);
-	const release = onInterrupt(() => session.close(), lang);
+	const release = onInterrupt(() => session.close(), {lang});
 	const started = Date.now();
 	try {
 		let shown = 0;
@@ -28,8 +29,11 @@ export const up: CommandAction = async (_args, options) => {
 			}
 		});
 		await session.prepare();
-		await session.up(standardTopology({basePort: flags.basePort, sentinels}));
+		await session.up(standardTopology({basePort: flags.basePort, sentinels, downAfterMs: options.downAfter}));
 		print(paint(t(lang, m.upReady, {seconds: ((Date.now() - started) / 1000).toFixed(1), sentinels}), 'green'));
+		const {server, serverWarning} = session.getState();
+		if (server) print(t(lang, m.runServer, {server: serverName(server)[lang]}));
+		if (serverWarning) print(paint(`⚠ ${serverWarning[lang]}`, 'yellow'));
 		const connect = await sessionConnectInfo(session, flags.password).then(connectText, () => undefined);
 		await session.close({keep: true});
 		await printStatus(lang, flags.password);

@@ -1,5 +1,5 @@
 /** What the engine says when something stops a lab: its errors and their hints. */
-import {both, defineMessages} from './index.js';
+import {defineMessages} from './index.js';
 
 type Params = Record<string, string | number>;
 
@@ -43,6 +43,10 @@ const error = defineMessages({
 	binariesMissing: {en: (p: Params) => `${String(p.missing).split(',').join(' and ')} not found ${p.binDir ? `in ${p.binDir}` : 'on PATH'} (apt-get install ${p.packages} / brew install redis)`, zh: (p: Params) => `${p.binDir ? `在 ${p.binDir} 中` : '在 PATH 中'}找不到 ${String(p.missing).split(',').join('、')}（apt-get install ${p.packages} / brew install redis）`},
 	binaryBroken: {en: (p: Params) => `${p.path} does not run (${p.name} --version failed)`, zh: (p: Params) => `${p.path} 无法运行（${p.name} --version 失败）`},
 	redisTooOld: {en: (p: Params) => `redis-server ${p.version} is too old: the labs need Redis 7`, zh: (p: Params) => `redis-server ${p.version} 太旧：实验需要 Redis 7`},
+	serverUnknown: {en: (p: Params) => `an unknown server${p.version ? ` (redis_version ${p.version})` : ''}`, zh: (p: Params) => `未知的服务器${p.version ? `（redis_version ${p.version}）` : ''}`},
+	serverNotKnown: {en: (p: Params) => `redis-lab does not know this server (INFO server has neither valkey_version nor redis_version): labs are written for ${p.known}, some checks may fail`, zh: (p: Params) => `redis-lab 不认识这个服务器（INFO server 里既没有 valkey_version 也没有 redis_version）：实验是为 ${p.known} 写的，有些检查可能失败`},
+	serverOutsideTable: {en: (p: Params) => `${p.name} is not in redis-lab's support table (${p.known}): some checks may fail`, zh: (p: Params) => `${p.name} 不在 redis-lab 的支持列表里（${p.known}）：有些检查可能失败`},
+	binariesMissingAny: {en: (p: Params) => `neither redis-server nor valkey-server found ${p.binDir ? `in ${p.binDir}` : 'on PATH'} (apt-get install ${p.packages} / brew install redis)`, zh: (p: Params) => `${p.binDir ? `在 ${p.binDir} 中` : '在 PATH 中'}既找不到 redis-server 也找不到 valkey-server（apt-get install ${p.packages} / brew install redis）`},
 	unknownRuntime: {en: (p: Params) => `Unknown runtime "${p.value}"`, zh: (p: Params) => `未知的运行时 "${p.value}"`},
 	noRuntime: {en: (p: Params) => `Neither Docker (tried ${p.tried}) nor redis-server is available`, zh: (p: Params) => `Docker（尝试了 ${p.tried}）和 redis-server 都不可用`},
 	imageMissing: {en: (p: Params) => `Image ${p.image} is not here and could not be pulled: ${p.reason}`, zh: (p: Params) => `本机没有镜像 ${p.image}，也无法拉取：${p.reason}`},
@@ -82,12 +86,9 @@ const error = defineMessages({
 });
 
 /** Every engine message by key: `said('noPing', {name, port})`. */
-export const engineMessages = {...hint, ...error};
+/** Every engine message: render one with t(lang, ENGINE.key) or both(ENGINE.key) for text shown later. */
+export const ENGINE = {...hint, ...error};
 /** Keys both groups use would hide one of them. */
 export const sharedKeys = Object.keys(hint).filter((key) => key in error);
-export type EngineMessage = keyof typeof engineMessages;
+export type EngineMessage = keyof typeof ENGINE;
 
-/** An engine message in both languages, its parameters filled. */
-export function said(key: EngineMessage, params: Params = {}): {en: string; zh: string} {
-	return both(engineMessages[key], params);
-}

@@ -9,9 +9,9 @@ export function defineMessages<T extends Record<string, Message>>(messages: T): 
 	return messages;
 }
 
-/** The text of `message` in `lang`, with its parameters filled. */
-export function t(lang: Lang, message: Message, params: Record<string, string | number> = {}): string {
-	const text = message[lang];
+/** The one way to translate: the text of `message` in `lang` (default en), with its parameters filled. */
+export function t(lang: Lang | undefined, message: Message, params: Record<string, string | number> = {}): string {
+	const text = message[lang ?? 'en'];
 	return typeof text === 'function' ? text(params) : text;
 }
 

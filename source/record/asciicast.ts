@@ -1,4 +1,10 @@
 import {createWriteStream, type WriteStream} from 'node:fs';
+import {serverName, type ServerKind} from '../engine/redis/server-kind.js';
+
+/** The recording's title: the lab and the server it ran on ("redis-lab · offsets · Valkey 8.0.1"). */
+export function castTitle(labId: string | undefined, server: ServerKind | undefined): string {
+	return ['redis-lab', ...(labId ? [labId] : []), ...(server ? [serverName(server).en] : [])].join(' · ');
+}
 
 /** What the header of an asciicast v2 file says about the recording. */
 export interface CastHeader {

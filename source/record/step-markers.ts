@@ -1,9 +1,9 @@
-import type {Lab, Lang} from '../engine/lab/types.js';
-import type {SessionStore} from '../engine/session-state.js';
+import type {Lab, Lang} from '../engine/lab/format/types.js';
+import type {LabSessionStore} from '../engine/lab/run/state.js';
 import type {CastRecorder} from './asciicast.js';
 
 /** Adds a marker to the recording each time another step starts or comes on screen, so players can jump between steps. */
-export function markSteps(session: SessionStore, lab: Lab, lang: Lang, recorder: CastRecorder): () => void {
+export function markSteps(session: LabSessionStore, lab: Lab, lang: Lang, recorder: CastRecorder): () => void {
 	let marked: number | undefined;
 	return session.subscribe(() => {
 		const run = session.getState().lab;

@@ -1,8 +1,10 @@
 import React from 'react';
-import type {TranscriptEntry} from '../engine/session-state.js';
+import type {TranscriptEntry} from '../engine/session/state.js';
 import type {Lang} from '../i18n/index.js';
-import {say, width as displayWidth, wrap} from './presentation/text.js';
+import {width as displayWidth, wrap} from './presentation/text.js';
 import {BlankLines, Lines, Section, type Line} from './Section.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface CommandLogProps {
 	transcript: readonly TranscriptEntry[];
@@ -34,7 +36,7 @@ export const CommandLog = React.memo(function CommandLog({transcript, height, wi
 	if (typing !== undefined) lines.push(...hangingLines('typing', '$ ', `${typing}▌`, width, 'cyan'));
 	const shown = lines.slice(-height);
 	return (
-		<Section width={width} title={[{text: say(lang, 'commandLogTitle'), bold: true}, {text: say(lang, 'commandLogNote'), color: 'gray'}]}>
+		<Section width={width} title={[{text: t(lang, UI.commandLogTitle), bold: true}, {text: t(lang, UI.commandLogNote), color: 'gray'}]}>
 			<Lines lines={shown} />
 			<BlankLines count={height - shown.length} />
 		</Section>

@@ -1,9 +1,10 @@
 import React from 'react';
 import type {Lang} from '../i18n/index.js';
 import {hangingLines} from './CommandLog.js';
-import {say} from './presentation/text.js';
 import {BlankLines, Lines, Section, type Line} from './Section.js';
 import {Text} from './Text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface ConsoleLine {
 	node: string;
@@ -33,7 +34,7 @@ export function Console({node, input, lines, busy, height, width, lang = 'en'}: 
 	const room = Math.max(0, height - 1);
 	const visible = shown.slice(-room);
 	return (
-		<Section width={width} color="cyan" title={[{text: say(lang, 'consoleTitle', {node}), bold: true}, {text: say(lang, 'consoleNote'), color: 'gray'}]}>
+		<Section width={width} color="cyan" title={[{text: t(lang, UI.consoleTitle, {node}), bold: true}, {text: t(lang, UI.consoleNote), color: 'gray'}]}>
 			<BlankLines count={room - visible.length} />
 			<Lines lines={visible} />
 			<Text wrap="truncate-start">

@@ -1,10 +1,12 @@
 import {Box} from 'ink';
 import React from 'react';
-import type {Lab, Lang} from '../engine/lab/types.js';
-import type {LabProgress} from '../engine/progress.js';
+import type {Lab, Lang} from '../engine/lab/format/types.js';
+import type {LabProgress} from '../engine/lab/run/progress.js';
 import {paint} from './colour.js';
-import {fit, pad, padStart, say} from './presentation/text.js';
+import {fit, pad, padStart} from './presentation/text.js';
 import {Text} from './Text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface LabMenuProps {
 	labs: readonly Lab[];
@@ -12,6 +14,8 @@ export interface LabMenuProps {
 	progress: (labId: string) => LabProgress;
 	runtime: string;
 	runtimeLabel: string;
+	/** " · room ws-1" when the learner joined a room. */
+	room?: string;
 	lang: Lang;
 	/** Rows available for the list. */
 	height: number;
@@ -20,11 +24,11 @@ export interface LabMenuProps {
 }
 
 /** The labs in article order, with minutes and progress marks; the selected lab's article section below. */
-export function LabMenu({labs, selected, progress, runtime, runtimeLabel, lang, height, width = 100}: LabMenuProps) {
+export function LabMenu({labs, selected, progress, runtime, runtimeLabel, room = '', lang, height, width = 100}: LabMenuProps) {
 	const first = Math.max(0, Math.min(selected - Math.floor(height / 2), labs.length - height));
 	const inner = Math.max(40, width - 4);
 	const titleWidth = Math.min(58, inner - 21);
-	const sectionOf = (lab: Lab) => (lab.section ? lab.section[lang] ?? lab.section.en : say(lang, 'menuBeyond'));
+	const sectionOf = (lab: Lab) => (lab.section ? lab.section[lang] ?? lab.section.en : t(lang, UI.menuBeyond));
 	// Wide terminals show each lab's article section in its row; narrow ones only the selected one's, below.
 	const sectionColumn = inner - titleWidth - 21 >= 24;
 	const chosen = labs[selected];
@@ -32,9 +36,9 @@ export function LabMenu({labs, selected, progress, runtime, runtimeLabel, lang, 
 		<Box flexDirection="column" borderStyle="round" borderColor={paint('blue')} paddingX={1} width={Math.max(44, width)}>
 			<Text wrap="truncate">
 				<Text bold color="blue">redis-lab</Text>
-				<Text color="gray">{say(lang, 'menuTagline')}{runtime} · {runtimeLabel}</Text>
+				<Text color="gray">{t(lang, UI.menuTagline)}{runtime}{runtimeLabel ? ` · ${runtimeLabel}` : ''}{room}</Text>
 			</Text>
-			<Text color="gray" wrap="truncate">  #  {fit(say(lang, 'menuLab'), titleWidth)} {padStart(say(lang, 'menuMinutes'), 4)}  {pad(say(lang, 'menuProgress'), 8)}{sectionColumn ? say(lang, 'menuSection') : ''}</Text>
+			<Text color="gray" wrap="truncate">  #  {fit(t(lang, UI.menuLab), titleWidth)} {padStart(t(lang, UI.menuMinutes), 4)}  {pad(t(lang, UI.menuProgress), 8)}{sectionColumn ? t(lang, UI.menuSection) : ''}</Text>
 			{labs.slice(first, first + height).map((lab, offset) => {
 				const index = first + offset;
 				const done = progress(lab.id).doneSteps.length;
@@ -49,7 +53,7 @@ export function LabMenu({labs, selected, progress, runtime, runtimeLabel, lang, 
 			})}
 			{chosen ? (
 				<Text color="gray" wrap="truncate">
-					{say(lang, 'menuLabNumber', {n: String(chosen.order).padStart(2, '0')})} · {chosen.section ? say(lang, 'menuSectionOf') : ''}{sectionOf(chosen)} · {chosen.runtimes.join(' + ')}
+					{t(lang, UI.menuLabNumber, {n: String(chosen.order).padStart(2, '0')})} · {chosen.section ? t(lang, UI.menuSectionOf) : ''}{sectionOf(chosen)} · {chosen.runtimes.join(' + ')}
 				</Text>
 			) : null}
 		</Box>

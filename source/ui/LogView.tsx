@@ -1,9 +1,11 @@
 import React from 'react';
-import type {LogLine} from '../engine/session-state.js';
+import type {LogLine} from '../engine/session/state.js';
 import type {Lang} from '../i18n/index.js';
-import {pad, say, wrap} from './presentation/text.js';
+import {pad, wrap} from './presentation/text.js';
 import {BlankLines, Section} from './Section.js';
 import {Text} from './Text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface LogViewProps {
 	logs: readonly LogLine[];
@@ -20,8 +22,8 @@ export const LogView = React.memo(function LogView({logs, height, width, lang = 
 	const lines = logs.slice(-height).flatMap((line) => wrap(line.text, Math.max(10, width - 10)).map((text, part) => ({key: `${line.seq}.${part}`, node: part === 0 ? line.node : '', text})));
 	const shown = lines.slice(-height);
 	return (
-		<Section width={width} color="magenta" title={[{text: say(lang, 'logsTitle'), bold: true}, {text: say(lang, 'logsNote'), color: 'gray'}]}>
-			{logs.length === 0 ? <Text color="gray" wrap="truncate">{say(lang, 'logsWaiting')}</Text> : null}
+		<Section width={width} color="magenta" title={[{text: t(lang, UI.logsTitle), bold: true}, {text: t(lang, UI.logsNote), color: 'gray'}]}>
+			{logs.length === 0 ? <Text color="gray" wrap="truncate">{t(lang, UI.logsWaiting)}</Text> : null}
 			{shown.map((line) => {
 				const [before, keyword, , ...rest] = line.text.split(LOG_KEYWORDS);
 				return (

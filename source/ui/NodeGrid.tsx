@@ -1,12 +1,14 @@
 import {Box} from 'ink';
 import React from 'react';
-import type {NodeView} from '../engine/session-state.js';
+import type {NodeView} from '../engine/session/state.js';
 import type {Lang} from '../i18n/index.js';
 import {NodePane} from './NodePane.js';
 import {paneModel} from './presentation/nodes.js';
-import {pad, say} from './presentation/text.js';
+import {pad} from './presentation/text.js';
 import {Section} from './Section.js';
 import {Text} from './Text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface NodeGridProps {
 	nodes: readonly NodeView[];
@@ -28,7 +30,7 @@ export interface NodeGridProps {
 export function NodeGrid({nodes, now, columns, mode, groups, paneHeights, paneHeight = 5, focused, lang = 'en'}: NodeGridProps) {
 	if (mode === 'lines') {
 		return (
-			<Section width={columns} title={[{text: say(lang, 'nodesTitle'), bold: true}, {text: say(lang, 'nodesNote'), color: 'gray'}]}>
+			<Section width={columns} title={[{text: t(lang, UI.nodesTitle), bold: true}, {text: t(lang, UI.nodesNote), color: 'gray'}]}>
 				{nodes.map((view) => <NodeLine key={view.name} view={view} now={now} focused={view.name === focused} lang={lang} />)}
 			</Section>
 		);

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import React from 'react';
-import type {NodeView} from '../engine/session-state.js';
+import type {NodeView} from '../engine/session/state.js';
 import type {Lang} from '../i18n/index.js';
 import {paint} from './colour.js';
 import {paneModel} from './presentation/nodes.js';

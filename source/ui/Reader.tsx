@@ -1,9 +1,10 @@
 import React from 'react';
 import type {Lang} from '../i18n/index.js';
 import type {ReaderLine} from './presentation/step.js';
-import {say} from './presentation/text.js';
 import {BlankLines, Section} from './Section.js';
 import {Text} from './Text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export interface ReaderProps {
 	title: string;
@@ -28,7 +29,7 @@ export function Reader({title, lines, scroll, height, width, lang, color = 'blue
 	const first = Math.min(Math.max(0, scroll), maxScroll(lines.length, height));
 	const shown = lines.slice(first, first + height);
 	// The position first: the title may be cut at narrow widths, where the way down matters most.
-	const position = lines.length > height ? `${say(lang, 'readerLines', {from: first + 1, to: first + shown.length, total: lines.length})} · ` : '';
+	const position = lines.length > height ? `${t(lang, UI.readerLines, {from: first + 1, to: first + shown.length, total: lines.length})} · ` : '';
 	return (
 		<Section width={width} color={color} title={[{text: position, color: 'yellow'}, {text: title, bold: true, color}]}>
 			{shown.map((line, index) => (

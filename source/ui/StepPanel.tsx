@@ -1,10 +1,12 @@
 import React from 'react';
-import type {Lang, Step} from '../engine/lab/types.js';
-import type {StepState} from '../engine/session-state.js';
+import type {Lang, Step} from '../engine/lab/format/types.js';
+import type {StepState} from '../engine/lab/run/state.js';
 import {Section} from './Section.js';
 import {Text} from './Text.js';
-import {cut, joinLines, say, width as displayWidth, wrap, wrapLines} from './presentation/text.js';
+import {cut, joinLines, width as displayWidth, wrap, wrapLines} from './presentation/text.js';
 import {CHECK_COLOR, CHECK_MARK, localText, statusText} from './presentation/step.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 export {wrapLines} from './presentation/text.js';
 
@@ -49,16 +51,16 @@ export function StepPanel({step, state, index, total, lang, width, textLines, co
 	if (hiddenChecks > 0 || hiddenCommands > 0 || (step.note && !note)) cutSomething = true;
 	const passed = state.checks.filter((check) => check.status === 'passed').length;
 	const body = {
-		note: step.note && note ? line(`${say(lang, 'note')}${flat(step.note)}`) : undefined,
-		commands: shownCommands.map((command, i) => line(`$ ${command.split('\n')[0]}${i === shownCommands.length - 1 && hiddenCommands > 0 ? ` ${say(lang, 'moreCommands', {n: hiddenCommands})}` : ''}`)),
-		checks: shownChecks.map((check, i) => line(`${CHECK_MARK[check.status]} ${check.label}${check.detail && check.status !== 'pending' ? ` (${check.detail})` : ''}${i === shownChecks.length - 1 && hiddenChecks > 0 ? ` ${say(lang, 'moreChecks', {n: hiddenChecks})}` : ''}`)),
+		note: step.note && note ? line(`${t(lang, UI.note)}${flat(step.note)}`) : undefined,
+		commands: shownCommands.map((command, i) => line(`$ ${command.split('\n')[0]}${i === shownCommands.length - 1 && hiddenCommands > 0 ? ` ${t(lang, UI.moreCommands, {n: hiddenCommands})}` : ''}`)),
+		checks: shownChecks.map((check, i) => line(`${CHECK_MARK[check.status]} ${check.label}${check.detail && check.status !== 'pending' ? ` (${check.detail})` : ''}${i === shownChecks.length - 1 && hiddenChecks > 0 ? ` ${t(lang, UI.moreChecks, {n: hiddenChecks})}` : ''}`)),
 		error: state.error ? line(`! ${state.error}`) : state.skipped ? line(`• ${state.skipped}`) : undefined,
-		hint: state.status === 'failed' && step.hint ? line(`${say(lang, 'hint')}${flat(step.hint)}`) : undefined,
+		hint: state.status === 'failed' && step.hint ? line(`${t(lang, UI.hint)}${flat(step.hint)}`) : undefined,
 	};
-	const status = state.skipped ? say(lang, 'statusSkipped') : statusText(state.status, lang);
-	const suffix = ` · ${status}${state.checks.length > 0 ? ` · ${say(lang, 'checksCount', {passed, total: state.checks.length})}` : ''}`;
-	const heading = say(lang, 'stepTitle', {n: index + 1, total, title: localText(step.title, lang)});
-	const more = cutSomething ? ` · ${say(lang, 'moreText')}` : '';
+	const status = state.skipped ? t(lang, UI.statusSkipped) : statusText(state.status, lang);
+	const suffix = ` · ${status}${state.checks.length > 0 ? ` · ${t(lang, UI.checksCount, {passed, total: state.checks.length})}` : ''}`;
+	const heading = t(lang, UI.stepTitle, {n: index + 1, total, title: localText(step.title, lang)});
+	const more = cutSomething ? ` · ${t(lang, UI.moreText)}` : '';
 	return (
 		<Section width={width} color="blue" title={[
 			// The step's title gives way first (down to half the line): the status and "e: read all" should show.

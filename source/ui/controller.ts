@@ -1,9 +1,10 @@
-import type {Lab, Lang} from '../engine/lab/types.js';
-import type {SessionIntents, SessionStore} from '../engine/session-state.js';
-import type {LabProgress} from '../engine/progress.js';
+import type {Lab, Lang} from '../engine/lab/format/types.js';
+import type {LabSessionIntents, LabSessionStore} from '../engine/lab/run/state.js';
+import type {LabProgress} from '../engine/lab/run/progress.js';
+import type {RoomStore} from './RoomBadge.js';
 
 /** A running lab, as the UI sees it: a store to render and intents to call. */
-export type LabHandle = SessionStore & SessionIntents;
+export type LabHandle = LabSessionStore & LabSessionIntents;
 
 /** What the CLI hands the app. */
 export interface AppController {
@@ -22,4 +23,6 @@ export interface AppController {
 	/** What an earlier session (a crash, a kill) left in the way: the app offers to remove it. */
 	leftovers?: string[];
 	removeLeftovers?(): Promise<void>;
+	/** The workshop room joined with --room (or remembered), if any. */
+	room?: RoomStore;
 }

@@ -1,14 +1,17 @@
 import type {Lang} from '../i18n/index.js';
 import type {UiKey} from '../i18n/ui.js';
-import {say, width} from './presentation/text.js';
+import {width} from './presentation/text.js';
+import {t} from '../i18n/index.js';
+import {UI} from '../i18n/ui.js';
 
 /** Where a key applies. */
-export type View = 'menu' | 'lab' | 'console' | 'reader' | 'global';
+export type View = 'menu' | 'lab' | 'events' | 'console' | 'reader' | 'global';
 
 export type Intent =
 	| 'menu-up' | 'menu-down' | 'menu-open' | 'quit'
 	| 'next' | 'back' | 'run' | 'reset' | 'console' | 'logs' | 'focus' | 'help' | 'step'
 	| 'expand' | 'zoom' | 'events-older' | 'events-newer' | 'events-first' | 'events-last'
+	| 'events-pick' | 'event-up' | 'event-down' | 'event-open' | 'events-leave'
 	| 'console-leave' | 'console-node' | 'console-history'
 	| 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down' | 'reader-close';
 
@@ -49,6 +52,11 @@ export const KEYBINDINGS: readonly KeyBinding[] = [
 	{view: 'lab', keys: [']', 'pagedown'], label: 'keyNewer', description: 'keyNewerHelp', intent: 'events-newer'},
 	{view: 'lab', keys: ['{', 'home'], label: 'keyFirst', description: 'keyFirstHelp', intent: 'events-first'},
 	{view: 'lab', keys: ['}', 'end'], label: 'keyLast', description: 'keyLastHelp', intent: 'events-last'},
+	{view: 'lab', keys: ['v'], label: 'keyPick', description: 'keyPickHelp', intent: 'events-pick', bar: 3},
+	{view: 'events', keys: ['up', 'k'], label: 'keyEventUp', description: 'keyEventUpHelp', intent: 'event-up', bar: 1},
+	{view: 'events', keys: ['down', 'j'], label: 'keyEventDown', description: 'keyEventDownHelp', intent: 'event-down', bar: 1},
+	{view: 'events', keys: ['return', 'e'], label: 'keyEventOpen', description: 'keyEventOpenHelp', intent: 'event-open', bar: 1},
+	{view: 'events', keys: ['escape', 'v', 'q'], label: 'keyEventsLeave', description: 'keyEventsLeaveHelp', intent: 'events-leave', bar: 1},
 	{view: 'console', keys: ['escape'], label: 'keyConsoleLeave', description: 'keyConsoleLeaveHelp', intent: 'console-leave', bar: 1},
 	{view: 'console', keys: ['tab'], label: 'keyConsoleNode', description: 'keyConsoleNodeHelp', intent: 'console-node', bar: 1},
 	{view: 'console', keys: ['up', 'down'], label: 'keyHistory', description: 'keyHistoryHelp', intent: 'console-history', bar: 2},
@@ -104,7 +112,7 @@ export function intentFor(view: View, input: string, key: KeyPress): Intent | un
 /** The key bar of a view in `lang`: table order, dropping the least needed keys until it fits `columns`. */
 export function barFor(view: View, lang: Lang = 'en', columns = Number.POSITIVE_INFINITY): string {
 	let shown = KEYBINDINGS.filter((binding) => binding.view === view && binding.bar !== undefined);
-	const text = () => shown.map((binding) => say(lang, binding.label)).join(' · ');
+	const text = () => shown.map((binding) => t(lang, UI[binding.label])).join(' · ');
 	while (width(text()) > columns && shown.length > 1) {
 		const loosest = Math.max(...shown.map((binding) => binding.bar!));
 		shown = shown.filter((binding, index) => binding.bar !== loosest || index !== shown.findLastIndex((other) => other.bar === loosest));

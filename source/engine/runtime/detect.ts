@@ -1,11 +1,12 @@
-import {RedisLabError} from '../errors.js';
+import {RedisLabError} from '../base/errors.js';
 import {DockerRuntime} from './docker/index.js';
 import {imageFrom} from './image-name.js';
 import {describeDockerHost, dockerClient, pingDocker} from './docker/client.js';
-import {findBinary} from './local-binaries.js';
+import {surveyBinaries} from './local/binaries.js';
 import {LocalRuntime} from './local/runtime.js';
 import type {Runtime, RuntimeKind, RuntimeOptions} from './types.js';
-import {said} from '../../i18n/engine.js';
+import {both} from '../../i18n/index.js';
+import {ENGINE} from '../../i18n/engine.js';
 
 export interface DetectOptions extends Omit<RuntimeOptions, 'image'> {
 	/** Forced runtime; otherwise docker when the daemon answers, else local when redis-server exists. */
@@ -18,14 +19,14 @@ export interface DetectOptions extends Omit<RuntimeOptions, 'image'> {
 export function parseRuntimeKind(value: string | undefined): RuntimeKind | undefined {
 	if (value === undefined) return undefined;
 	if (value === 'docker' || value === 'local') return value;
-	throw new RedisLabError('BAD_INPUT', said('unknownRuntime', {value}), {hint: {en: 'Use --runtime docker or --runtime local.', zh: '请使用 --runtime docker 或 --runtime local。'}});
+	throw new RedisLabError('BAD_INPUT', both(ENGINE.unknownRuntime, {value}), {hint: {en: 'Use --runtime docker or --runtime local.', zh: '请使用 --runtime docker 或 --runtime local。'}});
 }
 
 export {imageFrom};
 
 /** Whether the local runtime could run here: Linux or macOS with a redis-server on PATH (or in --redis-bin). */
 async function localPossible(redisBin?: string): Promise<boolean> {
-	return process.platform !== 'win32' && (await findBinary('redis-server', {binDir: redisBin})) !== undefined;
+	return process.platform !== 'win32' && (await surveyBinaries({binDir: redisBin})).family !== undefined;
 }
 
 let announced = false;
@@ -55,8 +56,8 @@ export async function createRuntime(options: DetectOptions): Promise<Runtime> {
 			(options.onNotice ?? announceOnce)(`redis-lab: Docker is not reachable at ${tried}; using local redis-server processes (--runtime docker to insist).`);
 			return new LocalRuntime(base);
 		}
-		throw new RedisLabError('NO_RUNTIME', said('noRuntime', {tried}), {
-			hint: process.platform === 'win32' ? said('noRuntimeWindows') : said('noRuntimeContext'),
+		throw new RedisLabError('NO_RUNTIME', both(ENGINE.noRuntime, {tried}), {
+			hint: process.platform === 'win32' ? both(ENGINE.noRuntimeWindows) : both(ENGINE.noRuntimeContext),
 			cause: dockerFailure,
 		});
 	}

@@ -1,5 +1,5 @@
 import {connect} from 'node:net';
-import {waitFor, type Clock} from '../wait.js';
+import {waitFor, type Clock} from '../base/wait.js';
 
 /** Sends one PING over a raw socket; true on +PONG (or -NOAUTH when no password was given: it is up). */
 export function ping(port: number, options: {host?: string; password?: string; timeoutMs?: number} = {}): Promise<boolean> {

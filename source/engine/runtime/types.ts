@@ -1,4 +1,5 @@
-import type {NodeSpec} from '../topology.js';
+import type {ServerKind} from '../redis/server-kind.js';
+import type {NodeSpec} from '../topology/topology.js';
 
 export type RuntimeKind = 'docker' | 'local';
 
@@ -150,6 +151,10 @@ export interface Runtime extends NodeOperations, Addressing {
 	readonly password?: string;
 	/** e.g. "redis:7.2" or "redis-server 7.0.15". */
 	readonly label: string;
+	/** The server, when known before any node runs (the local binaries' --version); Docker learns it from INFO server. */
+	readonly server?: ServerKind;
 	/** The shell commands a learner would type, one method per operation. */
 	readonly shell: ShellText;
+	/** Which server the nodes will run, before any does (an image's REDIS_VERSION / VALKEY_VERSION, the binaries' --version); undefined when it cannot tell. */
+	identifyServer?(): Promise<ServerKind | undefined>;
 }

@@ -1,9 +1,11 @@
-import {meaningOf, phaseProgress} from '../../engine/sentinel/catalogue.js';
-import type {FailoverPhase, SentinelEvent, Severity} from '../../engine/sentinel/types.js';
+import {meaningOf, phaseProgress} from '../../engine/redis/sentinel/catalogue.js';
+import type {FailoverPhase, SentinelEvent, Severity} from '../../engine/redis/sentinel/types.js';
 import type {Lang} from '../../i18n/index.js';
 import type {UiKey} from '../../i18n/ui.js';
 import type {Tone} from './nodes.js';
-import {fit, padStart, say, width as displayWidth} from './text.js';
+import {fit, padStart, width as displayWidth} from './text.js';
+import {t} from '../../i18n/index.js';
+import {UI} from '../../i18n/ui.js';
 
 export const SEVERITY_TONE: Record<Severity, Tone> = {info: 'gray', notice: 'white', warning: 'yellow', critical: 'red', success: 'green'};
 
@@ -81,10 +83,13 @@ export function eventWindow<T>(events: readonly T[], height: number, scroll: num
 
 const PHASE_KEY: Record<FailoverPhase, UiKey> = {detect: 'phaseDetect', agree: 'phaseAgree', elect: 'phaseElect', promote: 'phasePromote', reconfigure: 'phaseReconfigure', done: 'phaseDone'};
 
+/** A failover phase's name in `lang`. */
+export const phaseName = (phase: FailoverPhase, lang: Lang): string => t(lang, UI[PHASE_KEY[phase]]);
+
 /** `detect ✓ → agree ✓ → elect … ` for the events since the fault. */
 export function phaseLine(events: readonly SentinelEvent[], faultAt?: number, lang: Lang = 'en'): Array<{phase: string; reached: boolean}> {
 	const since = faultAt === undefined ? events : events.filter((event) => event.receivedAt >= faultAt);
-	return phaseProgress(since.map((event) => event.type)).map(({phase, reached}) => ({phase: say(lang, PHASE_KEY[phase]), reached}));
+	return phaseProgress(since.map((event) => event.type)).map(({phase, reached}) => ({phase: t(lang, UI[PHASE_KEY[phase]]), reached}));
 }
 
 /** Timeline keys: a page older or newer, the first event, the newest (follow). */
@@ -99,6 +104,19 @@ export function moveEvents(events: ReadonlyArray<{seq: number}>, anchor: number 
 	const end = anchor === undefined ? events.length : Math.max(1, events.findIndex((event) => event.seq === anchor) + 1 || height);
 	const target = move === 'first' ? height : move === 'older' ? Math.max(height, end - height) : end + height;
 	return target >= events.length ? undefined : events[target - 1]!.seq;
+}
+
+/**
+ * The anchor that keeps the picked event in a window of `height`: the current one when it already
+ * shows it, else the window moved just far enough (undefined when that is the newest page).
+ */
+export function anchorShowing(events: ReadonlyArray<{seq: number}>, anchor: number | undefined, height: number, picked: number): number | undefined {
+	const index = events.findIndex((event) => event.seq === picked);
+	if (index === -1) return anchor;
+	const end = events.length - eventScroll(events, anchor);
+	if (index >= end - height && index < end) return anchor;
+	const last = index < end - height ? Math.min(events.length - 1, index + height - 1) : index;
+	return last >= events.length - 1 ? undefined : events[last]!.seq;
 }
 
 /** Events hidden below the window for an anchor (0 when following). */

@@ -1,7 +1,9 @@
-import type {NodeView} from '../../engine/session-state.js';
+import type {NodeView} from '../../engine/session/state.js';
 import type {Lang} from '../../i18n/index.js';
 import {paneGroups} from './layout.js';
-import {say, wrap} from './text.js';
+import {wrap} from './text.js';
+import {t} from '../../i18n/index.js';
+import {UI} from '../../i18n/ui.js';
 
 /** Colours by role; text always carries the role too (NO_COLOR). */
 export type Tone = 'green' | 'cyan' | 'magenta' | 'red' | 'yellow' | 'gray' | 'white';
@@ -48,16 +50,16 @@ export function logMessage(line: string): string {
 export function paneModel(view: NodeView, now: number, compact = false, lang: Lang = 'en'): PaneModel {
 	const label = (long: string, short: string) => (compact ? short : long);
 	const title = view.name;
-	if (view.health === 'absent') return {title, status: say(lang, 'notStarted'), tone: 'gray', rows: [{text: view.address, tone: 'gray'}]};
-	if (view.health === 'starting') return {title, status: say(lang, 'starting'), tone: 'yellow', rows: [{text: view.address, tone: 'gray'}]};
-	if (view.health === 'paused') return {title, status: say(lang, 'paused'), tone: 'yellow', rows: [{text: say(lang, 'frozen'), tone: 'yellow'}, {text: view.address, tone: 'gray'}]};
+	if (view.health === 'absent') return {title, status: t(lang, UI.notStarted), tone: 'gray', rows: [{text: view.address, tone: 'gray'}]};
+	if (view.health === 'starting') return {title, status: t(lang, UI.starting), tone: 'yellow', rows: [{text: view.address, tone: 'gray'}]};
+	if (view.health === 'paused') return {title, status: t(lang, UI.paused), tone: 'yellow', rows: [{text: t(lang, UI.frozen), tone: 'yellow'}, {text: view.address, tone: 'gray'}]};
 	if (view.health === 'down') {
-		const rows: PaneRow[] = [{text: view.lastSeenAt ? say(lang, 'lastSeen', {ago: ago(now - view.lastSeenAt)}) : say(lang, 'neverAnswered'), tone: 'red'}];
+		const rows: PaneRow[] = [{text: view.lastSeenAt ? t(lang, UI.lastSeen, {ago: ago(now - view.lastSeenAt)}) : t(lang, UI.neverAnswered), tone: 'red'}];
 		// The log's own last words say why it stopped; the connection error only says that it did.
 		const last = view.lastLogs?.map(logMessage).filter(Boolean).at(-1);
-		if (last) rows.push({text: `${say(lang, 'lastLog')}${last}`, tone: 'gray'});
+		if (last) rows.push({text: `${t(lang, UI.lastLog)}${last}`, tone: 'gray'});
 		else if (view.error) rows.push({text: view.error, tone: 'gray'});
-		return {title, status: say(lang, 'down'), tone: 'red', rows};
+		return {title, status: t(lang, UI.down), tone: 'red', rows};
 	}
 	if (view.kind === 'sentinel') {
 		const rows: PaneRow[] = [];
@@ -65,8 +67,8 @@ export function paneModel(view: NodeView, now: number, compact = false, lang: La
 			rows.push({text: `${master.name}: ${nodeAt(view, master.host, master.port)}`, changed: recently(view, now, `master${master.index}`)});
 			rows.push({text: `status=${master.status} slaves=${master.slaves} sentinels=${master.sentinels}`, changed: recently(view, now, `master${master.index}`), tone: master.status === 'ok' ? 'green' : 'red'});
 		}
-		if (view.sentinel?.tilt) rows.push({text: say(lang, 'tilt'), tone: 'red'});
-		return {title, status: say(lang, 'roleSentinel'), tone: 'magenta', rows};
+		if (view.sentinel?.tilt) rows.push({text: t(lang, UI.tilt), tone: 'red'});
+		return {title, status: t(lang, UI.roleSentinel), tone: 'magenta', rows};
 	}
 	const info = view.replication;
 	if (!info) return {title, status: '…', tone: 'gray', rows: []};
@@ -77,11 +79,11 @@ export function paneModel(view: NodeView, now: number, compact = false, lang: La
 		}
 		rows.push({text: `${label('master_repl_offset:', 'offset:')}${info.masterReplOffset}`, changed: recently(view, now, 'master_repl_offset'), tone: 'gray'});
 		if (info.minSlavesGoodSlaves !== undefined) rows.push({text: `${label('min_slaves_good_slaves:', 'good_slaves:')}${info.minSlavesGoodSlaves}`, changed: recently(view, now, 'min_slaves_good_slaves')});
-		return {title, status: say(lang, 'roleMaster'), tone: 'green', rows};
+		return {title, status: t(lang, UI.roleMaster), tone: 'green', rows};
 	}
 	return {
 		title,
-		status: say(lang, 'roleReplica'),
+		status: t(lang, UI.roleReplica),
 		tone: 'cyan',
 		rows: [
 			{text: `master: ${nodeAt(view, info.masterHost, info.masterPort)}`, changed: recently(view, now, 'master_host', 'master_port')},

@@ -1,35 +1,52 @@
 import stringWidth from 'string-width';
-import {t, type Lang} from '../../i18n/index.js';
-import {UI, type UiKey} from '../../i18n/ui.js';
 
-/** The catalogue's text for `key` in `lang`. */
-export function say(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-	return t(lang, UI[key], params);
+const widths = new Map<string, number>();
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/**
+ * Display columns of `text` (CJK characters take two). Plain ASCII is its length; anything else
+ * is remembered: a screen measures the same lines at every frame, and measuring is most of what
+ * drawing one costs.
+ */
+export function width(text: string): number {
+	if (PRINTABLE_ASCII.test(text)) return text.length;
+	let known = widths.get(text);
+	if (known === undefined) {
+		if (widths.size > 20_000) widths.clear();
+		known = stringWidth(text);
+		widths.set(text, known);
+	}
+	return known;
 }
-
-/** Display columns of `text` (CJK characters take two). */
-export const width = (text: string): number => stringWidth(text);
 
 /** Pads `text` with spaces to `columns` display columns (never cuts). */
 export function pad(text: string, columns: number): string {
-	return text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
+	return text + ' '.repeat(Math.max(0, columns - width(text)));
 }
 
 /** Pads on the left to `columns` display columns. */
 export function padStart(text: string, columns: number): string {
-	return ' '.repeat(Math.max(0, columns - stringWidth(text))) + text;
+	return ' '.repeat(Math.max(0, columns - width(text))) + text;
 }
 
 /** Cuts `text` to `columns` display columns, ending in … when cut. */
 export function cut(text: string, columns: number): string {
-	if (stringWidth(text) <= columns) return text;
+	if (width(text) <= columns) return text;
+	if (PRINTABLE_ASCII.test(text)) return columns <= 0 ? '' : `${text.slice(0, columns - 1)}…`;
 	if (columns <= 0) return '';
+	return `${head(text, columns - 1)}…`;
+}
+
+/** The longest start of `text` that fits `columns` display columns. */
+function head(text: string, columns: number): string {
 	let out = '';
+	let used = 0;
 	for (const char of text) {
-		if (stringWidth(out + char) > columns - 1) break;
+		used += width(char);
+		if (used > columns) break;
 		out += char;
 	}
-	return `${out}…`;
+	return out;
 }
 
 /** Cuts or pads `text` to exactly `columns` display columns. */
@@ -49,10 +66,13 @@ export function wrap(text: string, columns: number): string[] {
 	const limit = Math.max(1, columns);
 	const out: string[] = [];
 	let line = '';
+	let lineWidth = 0;
 	for (const token of text.match(TOKENS) ?? []) {
 		const piece = /^\s+$/.test(token) ? ' ' : token;
-		if (stringWidth(line + piece) <= limit) {
+		const pieceWidth = width(piece);
+		if (lineWidth + pieceWidth <= limit) {
 			line += piece;
+			lineWidth += pieceWidth;
 			continue;
 		}
 		// A line never starts with closing punctuation (，。）…): the character before it moves down too.
@@ -63,18 +83,16 @@ export function wrap(text: string, columns: number): string[] {
 		}
 		if (line.trim()) out.push(line.trimEnd());
 		line = '';
+		lineWidth = 0;
 		if (piece === ' ') continue;
 		let rest = carried + piece;
-		while (stringWidth(rest) > limit) {
-			let head = '';
-			for (const char of rest) {
-				if (stringWidth(head + char) > limit) break;
-				head += char;
-			}
-			out.push(head);
-			rest = rest.slice(head.length);
+		while (width(rest) > limit) {
+			const first = head(rest, limit) || [...rest][0]!;
+			out.push(first);
+			rest = rest.slice(first.length);
 		}
 		line = rest;
+		lineWidth = width(rest);
 	}
 	if (line.trim()) out.push(line.trimEnd());
 	return out;
@@ -86,7 +104,7 @@ export function wrapLines(text: string, columns: number, lines: number): string[
 	if (all.length <= lines) return all;
 	const shown = all.slice(0, lines);
 	let last = shown[lines - 1] ?? '';
-	while (last && stringWidth(last) + 1 > columns) last = [...last].slice(0, -1).join('');
+	while (last && width(last) + 1 > columns) last = [...last].slice(0, -1).join('');
 	shown[lines - 1] = `${last.trimEnd()}…`;
 	return shown;
 }

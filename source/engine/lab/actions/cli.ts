@@ -1,7 +1,8 @@
-import {shellJoin, splitCommandLine} from '../../shell.js';
-import {cliFromText, execFrom} from '../cli-from.js';
-import {defineAction, say, type NodeUse} from '../define.js';
-import {fieldsOf, NodeRef, Text} from '../fields.js';
+import {shellJoin, splitCommandLine} from '../../base/shell.js';
+import {cliFromText, execFrom} from '../define/cli-from.js';
+import {defineAction, type NodeUse} from '../define/define.js';
+import {fieldsOf, NodeRef, Text} from '../define/fields.js';
+import {t} from '../../../i18n/index.js';
 
 /** Commands that only read, by command word; `true`: every form; a list: only these subcommands. */
 const READ_ONLY: Record<string, true | string[]> = {
@@ -31,8 +32,8 @@ export const cli = defineAction({
 	summary: 'Runs redis-cli next to the node (or next to `from`, connecting to the node with -h). {{replica1.host}} / {{replica1.port}} expand to the address nodes use for each other.',
 	changesState: ({command}) => commandChangesState(command),
 	label: ({node, command, from}, lang) => (from
-		? say(lang, `from ${from} to ${node}: ${command}`, `从 ${from} 连接 ${node} 执行 ${command}`)
-		: say(lang, `${node}: ${command}`, `在 ${node} 上执行 ${command}`)),
+		? t(lang, {en: `from ${from} to ${node}: ${command}`, zh: `从 ${from} 连接 ${node} 执行 ${command}`})
+		: t(lang, {en: `${node}: ${command}`, zh: `在 ${node} 上执行 ${command}`})),
 	async perform({node, command, from}, context) {
 		const args = splitCommandLine(context.expand(command));
 		if (!from) {

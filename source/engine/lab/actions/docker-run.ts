@@ -1,10 +1,11 @@
 import {z} from 'zod';
-import {RedisLabError} from '../../errors.js';
-import {defineAction, say} from '../define.js';
-import {fieldsOf, NODE_NAMES, Text, WholeAboveZero} from '../fields.js';
-import {throwawayPort} from '../throwaway.js';
+import {RedisLabError} from '../../base/errors.js';
+import {defineAction} from '../define/define.js';
+import {fieldsOf, NODE_NAMES, Text, WholeAboveZero} from '../define/fields.js';
+import {throwawayPort} from '../define/throwaway.js';
 import type {ThrowawayPlan} from '../../runtime/types.js';
-import {said} from '../../../i18n/engine.js';
+import {t, both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 const Port = WholeAboveZero.max(65_535, 'must be a port (1-65535)');
 
@@ -25,11 +26,11 @@ export const dockerRun = defineAction({
 	schema: DockerRun,
 	changesState: true,
 	summary: 'Docker only: runs a throw-away Redis container outside the lab (`docker run -d -p 127.0.0.1:<master port + 100>:<publish> ... redis-server [--port <port>]`), replacing one with the same id; removed at teardown.',
-	label: ({id, publish, port = 6379}, lang) => say(lang, `run container ${id}: publish ${publish}, server on ${port}`, `运行容器 ${id}：发布 ${publish} 端口，服务器监听 ${port}`),
+	label: ({id, publish, port = 6379}, lang) => t(lang, {en: `run container ${id}: publish ${publish}, server on ${port}`, zh: `运行容器 ${id}：发布 ${publish} 端口，服务器监听 ${port}`}),
 	async perform(body, context) {
 		const {session} = context;
 		const {runtime} = session;
-		if (!runtime.runThrowaway || !runtime.shell.throwaway) throw new RedisLabError('NEEDS_DOCKER', said('dockerRunNeedsDocker'));
+		if (!runtime.runThrowaway || !runtime.shell.throwaway) throw new RedisLabError('NEEDS_DOCKER', both(ENGINE.dockerRunNeedsDocker));
 		const container = plan(body, runtime.hostAddress('master').port);
 		session.record('command', runtime.shell.throwaway(body.id, container));
 		await runtime.runThrowaway(body.id, container);

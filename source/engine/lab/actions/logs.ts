@@ -1,7 +1,8 @@
 import {z} from 'zod';
-import {shellQuote} from '../../shell.js';
-import {defineAction, say, type ActionContext} from '../define.js';
-import {fieldsOf, NodeRef, Pattern, WholeAboveZero} from '../fields.js';
+import {shellQuote} from '../../base/shell.js';
+import {defineAction, type ActionContext} from '../define/define.js';
+import {fieldsOf, NodeRef, Pattern, WholeAboveZero} from '../define/fields.js';
+import {t} from '../../../i18n/index.js';
 
 const DEFAULT_LINES = 40;
 
@@ -25,7 +26,7 @@ export const logs = defineAction({
 	schema: Logs,
 	summary: 'Shows the last lines of a node\'s log (default 40), optionally only those matching `grep`.',
 	changesState: false,
-	label: ({node, grep}, lang) => say(lang, `${node}'s log${grep ? ` lines matching /${grep}/` : ''}`, `${node} 的日志${grep ? `中匹配 /${grep}/ 的行` : ''}`),
+	label: ({node, grep}, lang) => t(lang, {en: `${node}'s log${grep ? ` lines matching /${grep}/` : ''}`, zh: `${node} 的日志${grep ? `中匹配 /${grep}/ 的行` : ''}`}),
 	perform,
 	preview({node, lines = DEFAULT_LINES, grep}, context) {
 		const base = context.shell.logs(context.node(node), {tail: lines});

@@ -1,7 +1,8 @@
 import type {ShellText} from '../../runtime/types.js';
-import type {Session} from '../../session.js';
-import {defineAction, say, type ActionContext, type NodeUse} from '../define.js';
-import {CURRENT_MASTER, listOf, NodeRefs} from '../fields.js';
+import type {Session} from '../../session/session.js';
+import {defineAction, type ActionContext, type NodeUse} from '../define/define.js';
+import {CURRENT_MASTER, listOf, NodeRefs} from '../define/fields.js';
+import {t} from '../../../i18n/index.js';
 
 /** The nodes of a one-or-many value, with their paths, for the cross-reference pass. */
 export const nodeUses = (refs: string | string[]): NodeUse[] => listOf(refs).map((ref, index) => ({path: Array.isArray(refs) ? [index] : [], ref}));
@@ -29,7 +30,7 @@ export function nodeOperation<const Key extends Operation>(key: Key, options: {s
 		schema: NodeRefs,
 		summary: options.summary,
 		changesState: true,
-		label: (refs, lang) => say(lang, `${options.verb.en} ${listOf(refs).join(', ')}`, `${options.verb.zh} ${listOf(refs).join('、')}`),
+		label: (refs, lang) => t(lang, {en: `${options.verb.en} ${listOf(refs).join(', ')}`, zh: `${options.verb.zh} ${listOf(refs).join('、')}`}),
 		async perform(refs, context) {
 			if (options.perform) return options.perform(listOf(refs), context);
 			for (const ref of listOf(refs)) await options.each?.(context.session, context.resolveNode(ref));

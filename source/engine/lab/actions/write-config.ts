@@ -1,5 +1,6 @@
-import {defineAction, say} from '../define.js';
-import {Directives, fieldsOf, NodeRef} from '../fields.js';
+import {defineAction} from '../define/define.js';
+import {Directives, fieldsOf, NodeRef} from '../define/fields.js';
+import {t} from '../../../i18n/index.js';
 
 const directives = (set: Record<string, string | number>): string => Object.entries(set).map(([key, value]) => `${key} ${value}`).join(', ');
 
@@ -8,7 +9,7 @@ export const writeConfig = defineAction({
 	schema: fieldsOf({node: NodeRef, set: Directives}),
 	summary: 'Merges directives into the node\'s config file (applied at its next start).',
 	changesState: true,
-	label: ({node, set}, lang) => say(lang, `set ${directives(set)} in ${node}'s config file`, `在 ${node} 的配置文件中设置 ${directives(set)}`),
+	label: ({node, set}, lang) => t(lang, {en: `set ${directives(set)} in ${node}'s config file`, zh: `在 ${node} 的配置文件中设置 ${directives(set)}`}),
 	async perform({node, set}, context) {
 		await context.session.writeConfig(context.resolveNode(node), set);
 	},

@@ -1,6 +1,7 @@
 import {z} from 'zod';
-import {defineAction, say, type ActionContext, type WriteRecord} from '../define.js';
-import {fieldsOf, NodeRef, Text, WholeAboveZero} from '../fields.js';
+import {defineAction, type ActionContext, type WriteRecord} from '../define/define.js';
+import {fieldsOf, NodeRef, Text, WholeAboveZero} from '../define/fields.js';
+import {t} from '../../../i18n/index.js';
 
 /** The loop that writes `count` keys, run next to the node. */
 export const writeLoop = (port: number, count: number, prefix: string): string => `for i in $(seq 1 ${count}); do redis-cli -p ${port} SET ${prefix}:$i $i; done`;
@@ -30,7 +31,7 @@ async function perform({node: ref, count, prefix, id}: Body, context: ActionCont
 	context.memory.writes.set(id ?? prefix, record);
 	const errors = [...new Set(lines.filter((line) => line !== 'OK'))];
 	const sample = errors.length > 0 ? `: ${errors.slice(0, 2).join(' | ')}` : '';
-	session.record('output', say(context.lang, `${record.acknowledged.length} acknowledged, ${record.refused} refused${sample}`, `${record.acknowledged.length} 个被确认，${record.refused} 个被拒绝${sample}`), {node});
+	session.record('output', t(context.lang, {en: `${record.acknowledged.length} acknowledged, ${record.refused} refused${sample}`, zh: `${record.acknowledged.length} 个被确认，${record.refused} 个被拒绝${sample}`}), {node});
 	await session.refresh();
 }
 
@@ -39,7 +40,7 @@ export const write = defineAction({
 	schema: Write,
 	summary: 'Writes `count` keys `<prefix>:1..count` one by one; remembers which were acknowledged under `id` (default: the prefix).',
 	changesState: true,
-	label: ({node, count, prefix}, lang) => say(lang, `write ${count} keys ${prefix}:1..${count} on ${node}`, `在 ${node} 上写入 ${count} 个键 ${prefix}:1..${count}`),
+	label: ({node, count, prefix}, lang) => t(lang, {en: `write ${count} keys ${prefix}:1..${count} on ${node}`, zh: `在 ${node} 上写入 ${count} 个键 ${prefix}:1..${count}`}),
 	perform,
 	preview: ({node, count, prefix}, context) => [context.shell.script(context.node(node), writeLoop(context.hostPort(context.node(node)), count, prefix))],
 	script: ({node, count, prefix}, context) => [`for i in $(seq 1 ${count}); do cli_${context.node(node)} SET ${prefix}:$i $i; done  # redis-cli -p $(node_port ${context.arg(node)})`],

@@ -1,9 +1,10 @@
 import {z} from 'zod';
-import {shellQuote} from '../../shell.js';
-import {defineCheck, say, type CheckContext} from '../define.js';
-import {fieldsOf, Flag, NodeRef, Pattern, Text, TextOrNumber, within} from '../fields.js';
-import {fillTemplates} from '../templates.js';
-import {fail, pass, type Verdict} from '../verdict.js';
+import {shellQuote} from '../../base/shell.js';
+import {defineCheck, type CheckContext} from '../define/define.js';
+import {fieldsOf, Flag, NodeRef, Pattern, Text, TextOrNumber, within} from '../define/fields.js';
+import {fillTemplates} from '../define/templates.js';
+import {fail, pass, type Verdict} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const ConfigFile = fieldsOf({
 	node: NodeRef,
@@ -36,7 +37,7 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	// A node not created yet has the file it will be created with (what show-config prints).
 	const text = (await session.runtime.state(node)) === 'missing' ? session.runtime.renderConfig(session.spec(node)) : await session.runtime.readConfig(node);
 	const values = directiveValues(text, body.directive);
-	const seen = values.length === 0 ? say(context.lang, `no ${body.directive} line`, `没有 ${body.directive} 行`) : values.map((value) => `${body.directive} ${value}`).slice(-3).join('; ');
+	const seen = values.length === 0 ? t(context.lang, {en: `no ${body.directive} line`, zh: `没有 ${body.directive} 行`}) : values.map((value) => `${body.directive} ${value}`).slice(-3).join('; ');
 	const equals = body.equals === undefined ? undefined : expand(body.equals);
 	const pattern = body.matches === undefined ? undefined : new RegExp(expand(body.matches));
 	const found = values.find((value) => (equals === undefined || value === equals) && (pattern === undefined || pattern.test(value)));
@@ -51,10 +52,10 @@ export const configFile = defineCheck({
 	summary: 'A directive line in the node\'s config FILE as it is on disk (not CONFIG GET): some line\'s value `equals` / `matches`; with `missing: true`, no such line (no line at all when alone). Values may hold {{node.host}} / {{node.port}}.',
 	describe({node, directive, equals, matches, missing}, lang) {
 		const line = equals !== undefined ? `"${directive} ${equals}"` : `"${directive}"`;
-		const matching = matches === undefined ? '' : say(lang, ` matching /${matches}/`, `（匹配 /${matches}/）`);
+		const matching = matches === undefined ? '' : t(lang, {en: ` matching /${matches}/`, zh: `（匹配 /${matches}/）`});
 		const text = missing
-			? say(lang, `${node}'s config file has no ${line} line${matching}`, `${node} 的配置文件中没有 ${line} 行${matching}`)
-			: say(lang, `${node}'s config file has a ${line} line${matching}`, `${node} 的配置文件中有 ${line} 行${matching}`);
+			? t(lang, {en: `${node}'s config file has no ${line} line${matching}`, zh: `${node} 的配置文件中没有 ${line} 行${matching}`})
+			: t(lang, {en: `${node}'s config file has a ${line} line${matching}`, zh: `${node} 的配置文件中有 ${line} 行${matching}`});
 		return fillTemplates(text, (name, part) => `<${name} ${part}>`);
 	},
 	evaluate,

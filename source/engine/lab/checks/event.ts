@@ -1,6 +1,7 @@
-import {defineCheck, say} from '../define.js';
-import {fieldsOf, Flag, NodeRef, Text, within} from '../fields.js';
-import {fail, pass} from '../verdict.js';
+import {defineCheck} from '../define/define.js';
+import {fieldsOf, Flag, NodeRef, Text, within} from '../define/fields.js';
+import {fail, pass} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const EVENT_TYPE = /^[+-][a-z-]+$/;
 
@@ -23,8 +24,8 @@ export const event = defineCheck({
 	evaluate({type, from: ref, absent}, context) {
 		const from = ref ? context.resolveNode(ref) : undefined;
 		const seen = context.session.getState().events.find((event) => event.receivedAt >= context.since && event.type === type && (!from || event.source === from));
-		if (absent) return seen ? fail(say(context.lang, `${type} seen from ${seen.source}`, `${seen.source} 发出了 ${type}`)) : pass(say(context.lang, `no ${type}`, `没有 ${type}`));
-		return seen ? pass(say(context.lang, `${seen.type} from ${seen.source}`, `${seen.source} 发出了 ${seen.type}`)) : fail(say(context.lang, `no ${type} yet`, `还没有 ${type}`));
+		if (absent) return seen ? fail(t(context.lang, {en: `${type} seen from ${seen.source}`, zh: `${seen.source} 发出了 ${type}`})) : pass(t(context.lang, {en: `no ${type}`, zh: `没有 ${type}`}));
+		return seen ? pass(t(context.lang, {en: `${seen.type} from ${seen.source}`, zh: `${seen.source} 发出了 ${seen.type}`})) : fail(t(context.lang, {en: `no ${type} yet`, zh: `还没有 ${type}`}));
 	},
 	script({type, absent}, context) {
 		if (absent) return [`echo "  watching ${context.seconds}s: ${type} must not appear"; sleep ${context.seconds}`];

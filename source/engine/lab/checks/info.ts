@@ -1,10 +1,11 @@
 import {z} from 'zod';
-import {infoField} from '../../probe/info.js';
-import {shellQuote} from '../../shell.js';
-import {defineCheck, say, type CheckContext, type Lang} from '../define.js';
-import {COMPARISON_KEYS, comparisonShape, Flag, fieldsOf, hasBound, list, NodeRef, Text, within} from '../fields.js';
-import {bounds} from '../describe-bounds.js';
-import {compare, downDetail, fail, rawOf, readNumber, viewOf, type Verdict} from '../verdict.js';
+import {infoField} from '../../redis/probe/info.js';
+import {shellQuote} from '../../base/shell.js';
+import {defineCheck, type CheckContext, type Lang} from '../define/define.js';
+import {COMPARISON_KEYS, comparisonShape, Flag, fieldsOf, hasBound, list, NodeRef, Text, within} from '../define/fields.js';
+import {bounds} from '../define/describe-bounds.js';
+import {compare, downDetail, fail, rawOf, readNumber, viewOf, type Verdict} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const Info = fieldsOf({node: NodeRef, field: Text, ...comparisonShape, grows: Flag.optional(), ...within})
 	.refine((body) => body.grows === true || hasBound(body), `needs one of ${list(COMPARISON_KEYS)}`);
@@ -19,12 +20,12 @@ function evaluate(body: Body, context: CheckContext): Verdict {
 	const seen = viewOf(context.session.getState(), node);
 	if (seen?.health === 'down') return fail(downDetail(seen, context.lang));
 	const raw = rawOf(seen);
-	if (!raw) return fail(say(context.lang, `${node} has not answered INFO`, `${node} 还没有回应 INFO`));
+	if (!raw) return fail(t(context.lang, {en: `${node} has not answered INFO`, zh: `${node} 还没有回应 INFO`}));
 	const value = infoField(raw, field);
 	if (grows) {
 		const start = context.baseline.get(`${node} ${field}`);
-		if (start === undefined) return fail(say(context.lang, 'no starting value', '没有起始值'));
-		if (!(Number(value) > start)) return fail(say(context.lang, `${field} is ${value}, not above ${start} yet`, `${field} 是 ${value}，还没有超过 ${start}`));
+		if (start === undefined) return fail(t(context.lang, {en: 'no starting value', zh: '没有起始值'}));
+		if (!(Number(value) > start)) return fail(t(context.lang, {en: `${field} is ${value}, not above ${start} yet`, zh: `${field} 是 ${value}，还没有超过 ${start}`}));
 	}
 	const verdict = compare(value, comparison, context.lang);
 	return {...verdict, detail: `${field} ${verdict.detail}`};

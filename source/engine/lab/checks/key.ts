@@ -1,7 +1,8 @@
-import {shellQuote} from '../../shell.js';
-import {defineCheck, say} from '../define.js';
-import {fieldsOf, Flag, NodeRef, TextOrNumber, within} from '../fields.js';
-import {fail, normaliseReply, pass} from '../verdict.js';
+import {shellQuote} from '../../base/shell.js';
+import {defineCheck} from '../define/define.js';
+import {fieldsOf, Flag, NodeRef, TextOrNumber, within} from '../define/fields.js';
+import {fail, normaliseReply, pass} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const Key = fieldsOf({node: NodeRef, key: TextOrNumber, equals: TextOrNumber.optional(), missing: Flag.optional(), ...within})
 	.refine((body) => !(body.missing === true && body.equals !== undefined), 'use either equals or missing: true, not both');
@@ -11,8 +12,8 @@ export const key = defineCheck({
 	schema: Key,
 	summary: 'A key\'s value on a node (`missing: true` for nil).',
 	describe({node, key, equals, missing}, lang) {
-		const value = missing ? say(lang, 'is nil', '为 nil') : equals !== undefined ? `= ${equals}` : say(lang, 'is set', '存在');
-		return `${node}${say(lang, '', ' 上')} ${key} ${value}`;
+		const value = missing ? t(lang, {en: 'is nil', zh: '为 nil'}) : equals !== undefined ? `= ${equals}` : t(lang, {en: 'is set', zh: '存在'});
+		return `${node}${t(lang, {en: '', zh: ' 上'})} ${key} ${value}`;
 	},
 	async evaluate(body, context) {
 		const node = context.resolveNode(body.node);
@@ -20,8 +21,8 @@ export const key = defineCheck({
 		const reply = normaliseReply(result.stdout || result.stderr);
 		if (reply.isError) return fail(`(error) ${reply.text}`);
 		const missing = reply.text === '(nil)';
-		const nil = say(context.lang, `${body.key} is nil`, `${body.key} 为 nil`);
-		if (body.missing) return missing ? pass(nil) : fail(say(context.lang, `${body.key} is ${reply.text}`, `${body.key} 是 ${reply.text}`));
+		const nil = t(context.lang, {en: `${body.key} is nil`, zh: `${body.key} 为 nil`});
+		if (body.missing) return missing ? pass(nil) : fail(t(context.lang, {en: `${body.key} is ${reply.text}`, zh: `${body.key} 是 ${reply.text}`}));
 		if (missing) return fail(nil);
 		return body.equals === undefined || reply.text === body.equals ? pass(`${body.key} = ${reply.text}`) : fail(`${body.key} = ${reply.text}`);
 	},

@@ -1,7 +1,8 @@
 import {z} from 'zod';
-import {defineCheck, say, type CheckContext} from '../define.js';
-import {fieldsOf, NodeRef, Pattern, within} from '../fields.js';
-import {fail, firstLine, pass, type Verdict} from '../verdict.js';
+import {defineCheck, type CheckContext} from '../define/define.js';
+import {fieldsOf, NodeRef, Pattern, within} from '../define/fields.js';
+import {fail, firstLine, pass, type Verdict} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 /** Lines of a log read at a time: enough for a lab's run. */
 const LOG_LINES = 5000;
@@ -33,27 +34,27 @@ export function linesAfter(now: string[], before: string[]): string[] {
 }
 
 async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
-	if (!context.session.runtime.tailLogs) return fail(say(context.lang, 'this runtime cannot read logs', '此运行时无法读取日志'));
+	if (!context.session.runtime.tailLogs) return fail(t(context.lang, {en: 'this runtime cannot read logs', zh: '此运行时无法读取日志'}));
 	const now = await readLog(context, body.node);
 	const start = body.since === 'lab' ? undefined : starts.get(context)?.get(body);
 	const lines = start ? linesAfter(now, await start) : now;
 	const pattern = new RegExp(body.matches);
 	const found = lines.find((line) => pattern.test(line));
 	if (found) return pass(firstLine(found.trim()));
-	return fail(say(context.lang, `no line matches /${body.matches}/ in ${lines.length} new line(s)`, `${lines.length} 行新日志中没有匹配 /${body.matches}/ 的行`));
+	return fail(t(context.lang, {en: `no line matches /${body.matches}/ in ${lines.length} new line(s)`, zh: `${lines.length} 行新日志中没有匹配 /${body.matches}/ 的行`}));
 }
 
 export const log = defineCheck({
 	key: 'log',
 	schema: Log,
 	summary: 'A line of the node\'s log matches `matches` (a regular expression): among lines written since the step began, or in the whole log with `since: lab`.',
-	describe: ({node, matches, since}, lang) => say(lang, `${node}'s log${since === 'lab' ? '' : ' (this step)'} has /${matches}/`, `${node} 的日志${since === 'lab' ? '' : '（本步骤内）'}出现 /${matches}/`),
+	describe: ({node, matches, since}, lang) => t(lang, {en: `${node}'s log${since === 'lab' ? '' : ' (this step)'} has /${matches}/`, zh: `${node} 的日志${since === 'lab' ? '' : '（本步骤内）'}出现 /${matches}/`}),
 	evaluate,
 	baseline(body, context) {
 		if (body.since === 'lab') return;
 		const map = starts.get(context) ?? new Map<Body, Promise<string[]>>();
 		starts.set(context, map);
-		map.set(body, readLog(context, body.node).catch(() => []));
+		map.set(body, readLog(context, body.node).catch(() => [])); // no log yet: every line is new
 	},
 	script: ({node, matches}, context) => [`wait_for ${context.label} ${context.seconds} log_has ${context.arg(node)} ${context.word(matches)}`],
 	nodes: ({node}) => [{path: ['node'], ref: node}],

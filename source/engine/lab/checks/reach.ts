@@ -1,9 +1,10 @@
 import {connect} from 'node:net';
 import {z} from 'zod';
-import {defineCheck, say, type CheckContext, type IdUse, type NodeUse} from '../define.js';
-import {fieldsOf, Flag, NodeRef, Text, WholeAboveZero, within} from '../fields.js';
-import {throwawayPort} from '../throwaway.js';
-import {fail, firstLine, pass, type Verdict} from '../verdict.js';
+import {defineCheck, type CheckContext, type IdUse, type NodeUse} from '../define/define.js';
+import {fieldsOf, Flag, NodeRef, Text, WholeAboveZero, within} from '../define/fields.js';
+import {throwawayPort} from '../define/throwaway.js';
+import {fail, firstLine, pass, type Verdict} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const Reach = fieldsOf({
 	node: NodeRef.optional(),
@@ -55,7 +56,7 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const seen = `127.0.0.1:${port}: ${context.lang === 'zh' ? endingInChinese(detail) : detail}`;
 	// Silence from a container that is not there proves nothing about its published port.
 	if (body.container !== undefined && !body.answers && !(await context.session.runtime.throwawayRunning?.(body.container))) {
-		return fail(say(context.lang, `${seen}; container ${body.container} is not running`, `${seen}；容器 ${body.container} 没有在运行`));
+		return fail(t(context.lang, {en: `${seen}; container ${body.container} is not running`, zh: `${seen}；容器 ${body.container} 没有在运行`}));
 	}
 	return answered === body.answers ? pass(seen) : fail(seen);
 }
@@ -67,8 +68,8 @@ export const reach = defineCheck({
 	schema: Reach,
 	summary: 'From the host (127.0.0.1 only): a node\'s published port, a docker-run container\'s, or a port `answers` a Redis PING (true) or not (false: refused, reset or closed).',
 	describe: (body, lang) => (body.answers
-		? say(lang, `${target(body)} answers from the host`, `从主机访问 ${target(body)} 有应答`)
-		: say(lang, `${target(body)} does not answer from the host`, `从主机访问 ${target(body)} 没有应答`)),
+		? t(lang, {en: `${target(body)} answers from the host`, zh: `从主机访问 ${target(body)} 有应答`})
+		: t(lang, {en: `${target(body)} does not answer from the host`, zh: `从主机访问 ${target(body)} 没有应答`})),
 	evaluate,
 	script(body, context) {
 		const port = body.port !== undefined ? String(body.port) : body.container !== undefined ? `$(( $(node_port master) + ${throwawayPort(0)} ))` : `$(node_port ${context.arg(body.node!)})`;

@@ -1,10 +1,11 @@
 import {z} from 'zod';
-import {shellQuote, splitCommandLine} from '../../shell.js';
-import {defineCheck, say, type CheckContext} from '../define.js';
-import {fieldsOf, NodeRef, Pattern, Text, TextOrNumber, within} from '../fields.js';
-import {execFrom} from '../cli-from.js';
-import {fillTemplates} from '../templates.js';
-import {fail, firstLine, normaliseReply, pass, type Verdict} from '../verdict.js';
+import {shellQuote, splitCommandLine} from '../../base/shell.js';
+import {defineCheck, type CheckContext} from '../define/define.js';
+import {fieldsOf, NodeRef, Pattern, Text, TextOrNumber, within} from '../define/fields.js';
+import {execFrom} from '../define/cli-from.js';
+import {fillTemplates} from '../define/templates.js';
+import {fail, firstLine, normaliseReply, pass, type Verdict} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const Reply = fieldsOf({
 	node: NodeRef,
@@ -23,7 +24,7 @@ async function evaluate(body: Body, context: CheckContext): Promise<Verdict> {
 	const args = splitCommandLine(body.command);
 	const result = body.from ? await execFrom(context.session.runtime, context.resolveNode(body.from), node, args) : await context.session.runtime.exec(node, args);
 	const reply = normaliseReply(result.stdout || result.stderr);
-	const replied = (text: string) => say(context.lang, `replied ${text}`, `返回 ${text}`);
+	const replied = (text: string) => t(context.lang, {en: `replied ${text}`, zh: `返回 ${text}`});
 	if (body.error !== undefined) {
 		return reply.isError && new RegExp(expand(body.error)).test(reply.text) ? pass(`(error) ${reply.text}`) : fail(replied(`${reply.isError ? '(error) ' : ''}${firstLine(reply.text)}`));
 	}
@@ -40,8 +41,8 @@ export const reply = defineCheck({
 	schema: Reply,
 	summary: 'Runs a redis-cli command until its reply equals / matches; `error` is a regex the error text must match. Expected texts may hold {{node.host}} / {{node.port}}.',
 	describe({node, command, equals, matches, error, from}, lang) {
-		const who = from ? say(lang, `${from} → ${node}:`, `从 ${from} 连接 ${node} 执行`) : `${node}${say(lang, '', ' 执行')}`;
-		const expected = error !== undefined ? `${say(lang, 'error', '报错')} /${error}/` : equals !== undefined ? equals : `/${matches}/`;
+		const who = from ? t(lang, {en: `${from} → ${node}:`, zh: `从 ${from} 连接 ${node} 执行`}) : `${node}${t(lang, {en: '', zh: ' 执行'})}`;
+		const expected = error !== undefined ? `${t(lang, {en: 'error', zh: '报错'})} /${error}/` : equals !== undefined ? equals : `/${matches}/`;
 		// `{{master.port}}` reads as `<master port>`: the value depends on --base-port.
 		return fillTemplates(`${who} ${command} → ${expected}`, (name, part) => `<${name} ${part}>`);
 	},

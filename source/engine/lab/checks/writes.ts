@@ -1,7 +1,8 @@
-import {defineCheck, say} from '../define.js';
-import {fieldsOf, Figure, Text, within} from '../fields.js';
-import {figures} from '../describe-bounds.js';
-import {compareFigures, countMissing, fail} from '../verdict.js';
+import {defineCheck} from '../define/define.js';
+import {fieldsOf, Figure, Text, within} from '../define/fields.js';
+import {figures} from '../define/describe-bounds.js';
+import {compareFigures, countMissing, fail} from '../define/verdict.js';
+import {t} from '../../../i18n/index.js';
 
 const FIGURES = ['acknowledged', 'refused', 'lost'] as const;
 
@@ -12,7 +13,7 @@ export const writes = defineCheck({
 	key: 'writes',
 	schema: Writes,
 	summary: 'Figures of a `write` action (acknowledged, refused, lost), `lost` read on the current master.',
-	describe: (body, lang) => `${say(lang, 'writes', '写入')} ${body.id}${say(lang, ': ', '：')}${figures(body, [...FIGURES], lang)}`,
+	describe: (body, lang) => `${t(lang, {en: 'writes', zh: '写入'})} ${body.id}${t(lang, {en: ': ', zh: '：'})}${figures(body, [...FIGURES], lang)}`,
 	async evaluate(body, context) {
 		const record = context.writes.get(body.id);
 		if (!record) return fail(`no writes recorded as ${body.id}`);

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {dockerError, isDockerStatus} from '../../known-errors.js';
+import {dockerError, isDockerStatus} from '../../base/known-errors.js';
 import {MANAGED_LABEL} from './names.js';
 
 /** Removes containers, then networks, carrying `label`; never anything else. */

@@ -1,8 +1,9 @@
 import Docker from 'dockerode';
-import {RedisLabError, messageOf} from '../../errors.js';
-import {withTimeout} from '../../wait.js';
-import {dockerHostLabel, dockerOptions, resolveDockerHost} from '../docker-host.js';
-import {said} from '../../../i18n/engine.js';
+import {RedisLabError, messageOf} from '../../base/errors.js';
+import {withTimeout} from '../../base/wait.js';
+import {dockerHostLabel, dockerOptions, resolveDockerHost} from './host.js';
+import {both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 /** A client for the engine DOCKER_HOST, the Docker context or the platform default names (see docker-host.ts). */
 export function dockerClient(): Docker {
@@ -18,6 +19,6 @@ export async function pingDocker(docker: Docker, timeoutMs = 2500): Promise<void
 	try {
 		await withTimeout(docker.ping(), timeoutMs, `no answer within ${timeoutMs / 1000}s`);
 	} catch (error) {
-		throw new RedisLabError('DOCKER_UNREACHABLE', said('dockerUnreachable', {host: describeDockerHost(), reason: messageOf(error)}), {cause: error});
+		throw new RedisLabError('DOCKER_UNREACHABLE', both(ENGINE.dockerUnreachable, {host: describeDockerHost(), reason: messageOf(error)}), {cause: error});
 	}
 }

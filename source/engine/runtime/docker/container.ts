@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
-import {confFileName, type NodeSpec} from '../../topology.js';
+import {confFileName, type NodeSpec} from '../../topology/topology.js';
 import {managedLabels, NODE_LABEL} from './names.js';
-import {CONF_DIR} from './shell-text.js';
+import {CONF_DIR, serverCommand} from './shell-text.js';
 
 export interface ContainerPlan {
 	node: NodeSpec;
@@ -35,7 +35,7 @@ export function containerOptions(plan: ContainerPlan): Docker.ContainerCreateOpt
 	return {
 		name: plan.name,
 		Image: plan.image,
-		Cmd: plan.node.kind === 'sentinel' ? ['redis-sentinel', file] : ['redis-server', file],
+		Cmd: serverCommand(plan.node.kind, file),
 		Labels: {...managedLabels(plan.sessionId, plan.owner), [NODE_LABEL]: plan.node.name},
 		ExposedPorts: {[port]: {}},
 		HostConfig: {

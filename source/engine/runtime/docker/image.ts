@@ -1,8 +1,9 @@
 import type Docker from 'dockerode';
-import {RedisLabError, messageOf} from '../../errors.js';
-import {dockerError, isDockerStatus} from '../../known-errors.js';
+import {RedisLabError, messageOf} from '../../base/errors.js';
+import {dockerError, isDockerStatus} from '../../base/known-errors.js';
 import type {PullProgress} from '../types.js';
-import {said} from '../../../i18n/engine.js';
+import {both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 /** The image is here afterwards, pulled if it was not; IMAGE_MISSING when the pull fails. */
 export async function ensureImage(docker: Docker, image: string, onProgress?: (progress: PullProgress) => void): Promise<void> {
@@ -15,7 +16,7 @@ export async function ensureImage(docker: Docker, image: string, onProgress?: (p
 	try {
 		await pullImage(docker, image, onProgress);
 	} catch (error) {
-		throw new RedisLabError('IMAGE_MISSING', said('imageMissing', {image, reason: messageOf(error)}), {cause: error});
+		throw new RedisLabError('IMAGE_MISSING', both(ENGINE.imageMissing, {image, reason: messageOf(error)}), {cause: error});
 	}
 }
 

@@ -1,5 +1,5 @@
-import {DEFAULT_BASE_PORT} from '../../topology.js';
-import {currentOwner} from '../../room/owner.js';
+import {DEFAULT_BASE_PORT} from '../../topology/topology.js';
+import {currentOwner} from '../../base/owner.js';
 
 export const MANAGED_LABEL = 'redis-lab.managed';
 export const SESSION_LABEL = 'redis-lab.session';

@@ -1,9 +1,10 @@
 import type Docker from 'dockerode';
-import {RedisLabError} from '../../errors.js';
-import {DEFAULT_PORTS} from '../../topology.js';
+import {RedisLabError} from '../../base/errors.js';
+import {DEFAULT_PORTS} from '../../topology/topology.js';
 import {MANAGED_LABEL} from './names.js';
 import {pickSubnet} from './subnet.js';
-import {said} from '../../../i18n/engine.js';
+import {both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 /**
  * Creates the lab network. Docker only lets a container rejoin with the same IP on a network whose
@@ -16,21 +17,22 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 	if (clash) {
 		const ours = clash.Labels?.[MANAGED_LABEL] === 'true';
 		throw ours
-			? new RedisLabError('LEFTOVERS', said('networkLeftover', {name}))
-			: new RedisLabError('NAME_CONFLICT', said('networkNotOurs', {name}));
+			? new RedisLabError('LEFTOVERS', both(ENGINE.networkLeftover, {name}))
+			: new RedisLabError('NAME_CONFLICT', both(ENGINE.networkNotOurs, {name}));
 	}
-	// Two sessions starting at once may pick the same free subnet: the loser gets "Pool overlaps"
-	// and picks again from a fresh list of networks.
+	// Sessions starting at once may pick the same free subnet: the loser gets "Pool overlaps" and
+	// picks again from a fresh list of networks, passing over a random few free ones so that
+	// several losers do not all race for the next one.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			const picked = await pickSubnet(docker, attempt === 1 ? existing : undefined);
+			const picked = await pickSubnet(docker, attempt === 1 ? existing : undefined, attempt === 1 ? 0 : Math.floor(Math.random() * attempt * 4));
 			if (picked) {
 				const network = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels, IPAM: {Driver: 'default', Config: [{Subnet: picked}]}});
 				return {id: network.id, subnet: picked};
 			}
 			return await probedNetwork(docker, name, labels);
 		} catch (error) {
-			if (attempt >= 8 || !isPoolClash(error)) throw error;
+			if (attempt >= 12 || !isPoolClash(error)) throw error;
 			await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
 		}
 	}
@@ -51,9 +53,9 @@ async function probedNetwork(docker: Docker, name: string, labels: Record<string
 	return {id: network.id, subnet: config.Subnet};
 }
 
-/** Docker's answer when a subnet is already used by another network. */
+/** The engine's answer when a subnet is already used by another network: Docker's, or Podman's (which also sees the host's routes, another engine's bridges among them). */
 export function isPoolClash(error: unknown): boolean {
-	return /pool overlaps|overlaps with other one|address space/i.test(String((error as {message?: string})?.message ?? error));
+	return /pool overlaps|overlaps with other one|address space|is already used on the host or by another config/i.test(String((error as {message?: string})?.message ?? error));
 }
 
 /** The address of a node on a subnet: .2 for the master, then one per known node name (the gateway is .1). */

@@ -1,12 +1,13 @@
 import type Docker from 'dockerode';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {RedisLabError} from '../../errors.js';
-import {dockerError, isDockerStatus} from '../../known-errors.js';
-import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology.js';
-import {createSessionDir, removeSessionDir} from '../../session-dir.js';
-import {withTimeout} from '../../wait.js';
+import {RedisLabError} from '../../base/errors.js';
+import {dockerError, isDockerStatus} from '../../base/known-errors.js';
+import {confFileName, portFor, renderConf, type NodeSpec} from '../../topology/topology.js';
+import {createSessionDir, removeSessionDir} from '../session-dir.js';
+import {withTimeout} from '../../base/wait.js';
 import {DEFAULT_IMAGE} from '../image-name.js';
+import {serverFromImageEnv, type ServerKind} from '../../redis/server-kind.js';
 import {waitForPing} from '../ping.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText, ThrowawayPlan} from '../types.js';
 import {dockerClient} from './client.js';
@@ -19,7 +20,8 @@ import {containerOptions, macFor} from './container.js';
 import {createLabNetwork, fixedIp} from './network.js';
 import {dockerShell, extraHosts} from './shell-text.js';
 import {execIn, followLogs, tailLogs} from './streams.js';
-import {said} from '../../../i18n/engine.js';
+import {both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 export {DEFAULT_IMAGE};
 
@@ -86,6 +88,16 @@ export class DockerRuntime implements Runtime {
 			this.subnet = network.subnet;
 		}
 		this.sessionDir ??= await createSessionDir(this.sessionId, 'docker');
+	}
+
+	async identifyServer(): Promise<ServerKind | undefined> {
+		try {
+			return serverFromImageEnv((await this.docker.getImage(this.image).inspect()).Config?.Env ?? []);
+		} catch (error) {
+			// Not pulled yet: the first node's INFO server will say.
+			if (isDockerStatus(error, 404)) return undefined;
+			throw dockerError(error, {image: this.image});
+		}
 	}
 
 	watchEngine(onLost: (error: Error) => void, everyMs = 2000): () => void {
@@ -184,7 +196,7 @@ export class DockerRuntime implements Runtime {
 		const ok = await waitForPing(port, {timeoutMs: 10_000, password: this.password, alive: async () => (await this.state(name)) === 'running'});
 		if (!ok) {
 			const tail = await this.tailLogs(name, 5);
-			throw new RedisLabError('NODE_FAILED', said('noPing', {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: said('seeLog', {where: `docker logs ${this.containerName(name)}`})});
+			throw new RedisLabError('NODE_FAILED', both(ENGINE.noPing, {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: both(ENGINE.seeLog, {where: `docker logs ${this.containerName(name)}`})});
 		}
 	}
 
@@ -301,7 +313,7 @@ export class DockerRuntime implements Runtime {
 
 	async teardown(): Promise<void> {
 		this.tornDown = true;
-		await withTimeout(Promise.allSettled([...this.inFlight]), 3000, 'operations in flight').catch(() => undefined);
+		await withTimeout(Promise.allSettled([...this.inFlight]), 3000, 'operations in flight').catch(() => undefined); // closing anyway: what is still in flight is removed with the containers
 		await removeManaged(this.docker, `${SESSION_LABEL}=${this.sessionId}`);
 		this.networkId = undefined;
 		this.subnet = undefined;

@@ -1,11 +1,20 @@
-import {confFileName, kindOf, type NodeSpec} from '../../topology.js';
-import {heredoc, shellJoin, shellQuote} from '../../shell.js';
+import {confFileName, kindOf, type NodeSpec} from '../../topology/topology.js';
+import {heredoc, shellJoin, shellQuote} from '../../base/shell.js';
 import {shellPort, shownFolder} from '../shell-node.js';
 import type {ShellText} from '../types.js';
 import {containerName, networkName} from './names.js';
 
 /** Where configs live inside a container. */
 export const CONF_DIR = '/usr/local/etc/redis';
+
+/**
+ * The container's command. A sentinel is the server started with --sentinel: the one way that
+ * works in both official images (`redis:7.2` has redis-sentinel, `valkey/valkey:8` has
+ * `redis-server` as a link to valkey-server, and an image may have no redis-sentinel at all).
+ */
+export function serverCommand(kind: NodeSpec['kind'], file: string): string[] {
+	return kind === 'sentinel' ? ['redis-server', file, '--sentinel'] : ['redis-server', file];
+}
 
 /** What the docker shell text needs to know of the session; plain values in tests. */
 export interface DockerShellContext {
@@ -46,12 +55,11 @@ export function dockerShell(context: DockerShellContext): ShellText {
 	return {
 		create(node, spec) {
 			const kind = kindOf(node);
-			const server = kind === 'sentinel' ? 'redis-sentinel' : 'redis-server';
 			const ip = context.fixedIp(node);
 			const known = spec ?? context.spec(node);
 			const hosts = known ? extraHosts(context.basePort, known, context.fixedIp).map((entry) => ` --add-host ${entry}`).join('') : '';
 			const published = `127.0.0.1:${port(node)}:${port(node)}`;
-			return `docker run -d --name ${container(node)} --network ${network}${ip ? ` --ip ${ip}` : ''}${hosts} -p ${published} -v "$PWD/${shownFolder(node).slice(2)}:${CONF_DIR}" ${context.image} ${server} ${CONF_DIR}/${confFileName({kind})}`;
+			return `docker run -d --name ${container(node)} --network ${network}${ip ? ` --ip ${ip}` : ''}${hosts} -p ${published} -v "$PWD/${shownFolder(node).slice(2)}:${CONF_DIR}" ${context.image} ${serverCommand(kind, `${CONF_DIR}/${confFileName({kind})}`).join(' ')}`;
 		},
 		start: (node) => `docker start ${container(node)}`,
 		stop: (node) => `docker stop ${container(node)}`,

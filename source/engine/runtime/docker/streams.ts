@@ -1,9 +1,9 @@
 import type Docker from 'dockerode';
 import {PassThrough, type Readable} from 'node:stream';
 import {createInterface} from 'node:readline';
-import {RedisLabError, messageOf} from '../../errors.js';
-import {daemonAnswer, dockerError} from '../../known-errors.js';
-import {withTimeout} from '../../wait.js';
+import {RedisLabError, messageOf} from '../../base/errors.js';
+import {daemonAnswer, dockerError} from '../../base/known-errors.js';
+import {withTimeout} from '../../base/wait.js';
 import type {ExecResult} from '../types.js';
 
 /** Resolves when a stream ends or closes, rejects on its error. */

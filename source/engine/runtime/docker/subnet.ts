@@ -21,14 +21,16 @@ const overlaps = (x: Range, y: Range) => x.start < y.start + y.size && y.start <
 /**
  * The first /24 inside Docker's default pools for bridge networks (172.18.0.0/16 to 172.31.0.0/16,
  * then 192.168.0.0/16) that overlaps none of the `taken` ranges; undefined when all are taken.
+ * `skip` passes over that many free ones first: sessions racing for a subnet spread out.
  */
-export function freeSubnet(taken: string[]): string | undefined {
+export function freeSubnet(taken: string[], skip = 0): string | undefined {
+	let passed = 0;
 	const used = taken.map(parseCidr).filter((range): range is Range => range !== undefined && range.size < 2 ** 32);
 	const candidates = [...Array.from({length: 14}, (_, i) => [172, 18 + i] as const), [192, 168] as const];
 	for (const [a, b] of candidates) {
 		for (let c = 0; c < 256; c++) {
 			const subnet = `${a}.${b}.${c}.0/24`;
-			if (!used.some((range) => overlaps(range, parseCidr(subnet)!))) return subnet;
+			if (!used.some((range) => overlaps(range, parseCidr(subnet)!)) && passed++ >= skip) return subnet;
 		}
 	}
 	return undefined;
@@ -51,9 +53,9 @@ export function routeSubnets(text: string): string[] {
  * A free subnet for a new lab network, chosen without creating one: it avoids every Docker
  * network's subnets and this host's routes (Linux; harmless extra exclusions when the engine is elsewhere).
  */
-export async function pickSubnet(docker: Docker, networks?: Docker.NetworkInspectInfo[]): Promise<string | undefined> {
+export async function pickSubnet(docker: Docker, networks?: Docker.NetworkInspectInfo[], skip = 0): Promise<string | undefined> {
 	const listed = networks ?? (await docker.listNetworks());
 	const taken = listed.flatMap((network) => (network.IPAM?.Config ?? []).map((config) => config.Subnet ?? ''));
-	taken.push(...routeSubnets(await readFile('/proc/net/route', 'utf8').catch(() => '')));
-	return freeSubnet(taken);
+	taken.push(...routeSubnets(await readFile('/proc/net/route', 'utf8').catch(() => ''))); // no /proc (macOS): Docker's own networks still count
+	return freeSubnet(taken, skip) ?? freeSubnet(taken);
 }

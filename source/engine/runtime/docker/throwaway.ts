@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
-import {RedisLabError} from '../../errors.js';
-import {dockerError} from '../../known-errors.js';
-import {waitFor} from '../../wait.js';
+import {RedisLabError} from '../../base/errors.js';
+import {dockerError} from '../../base/known-errors.js';
+import {waitFor} from '../../base/wait.js';
 import type {ThrowawayPlan} from '../types.js';
 import {managedLabels, NODE_LABEL} from './names.js';
 import {execIn} from './streams.js';
@@ -31,7 +31,7 @@ export async function runThrowaway(docker: Docker, plan: ThrowawayContainer): Pr
 			HostConfig: {PortBindings: {[port]: [{HostIp: '127.0.0.1', HostPort: String(plan.hostPort)}]}},
 		});
 		await container.start();
-		const answers = async () => (await execIn(docker, container, ['redis-cli', '-p', String(plan.listen), 'PING'], {timeoutMs: 3000, what: plan.node}).catch(() => undefined))?.stdout.includes('PONG');
+		const answers = async () => (await execIn(docker, container, ['redis-cli', '-p', String(plan.listen), 'PING'], {timeoutMs: 3000, what: plan.node}).catch(() => undefined))?.stdout.includes('PONG'); // not answering yet is the answer
 		await waitFor(answers, {timeoutMs: 10_000, intervalMs: 200, what: `${plan.node} to answer PING`});
 	} catch (error) {
 		if (error instanceof RedisLabError) throw error;

@@ -1,5 +1,5 @@
 import {isAbsolute, join} from 'node:path';
-import {renderConf, type NodeSpec} from '../../topology.js';
+import {renderConf, type NodeSpec} from '../../topology/topology.js';
 
 /**
  * A local node's config: bound to loopback, its files in `<sessionDir>/<node>/`, peers on 127.0.0.1.

@@ -1,6 +1,6 @@
 import {createReadStream} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
-import {realClock, type Clock} from '../../wait.js';
+import {realClock, type Clock} from '../../base/wait.js';
 
 /** How often a followed log file is looked at. */
 const FOLLOW_MS = 200;
@@ -11,7 +11,7 @@ function lastLines(text: string, lines: number): string {
 
 /** The last `lines` lines of a file as text ('' when there is none). */
 export async function tailFile(file: string, lines: number): Promise<string> {
-	return lastLines(await readFile(file, 'utf8').catch(() => ''), lines);
+	return lastLines(await readFile(file, 'utf8').catch(() => ''), lines); // no log yet: nothing to show
 }
 
 function readRange(file: string, start: number, end: number): Promise<string> {

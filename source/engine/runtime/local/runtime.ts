@@ -1,21 +1,23 @@
-import {execa} from 'execa';
-import {checkRedisBinaries} from '../local-binaries.js';
+import {checkRedisBinaries, type LocalBinaries} from './binaries.js';
+import {basename} from 'node:path';
+import type {ServerKind} from '../../redis/server-kind.js';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {once} from 'node:events';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
-import {RedisLabError, messageOf} from '../../errors.js';
-import {confFileName, portFor, type NodeSpec} from '../../topology.js';
-import {createSessionDir, removeSessionDir, sessionDirPath} from '../../session-dir.js';
-import {withTimeout} from '../../wait.js';
+import {RedisLabError, messageOf} from '../../base/errors.js';
+import {confFileName, portFor, type NodeSpec} from '../../topology/topology.js';
+import {createSessionDir, removeSessionDir, sessionDirPath} from '../session-dir.js';
+import {withTimeout} from '../../base/wait.js';
 import {waitForPing} from '../ping.js';
 import type {ExecResult, NodeRunState, PullProgress, Runtime, RuntimeOptions, ShellText} from '../types.js';
 import {followFile, tailFile} from './log-file.js';
 import {renderLocalConf} from './config.js';
-import {localShell} from './shell-text.js';
-import {said} from '../../../i18n/engine.js';
+import {DEFAULT_PROGRAMS, localShell, type LocalPrograms} from './shell-text.js';
+import {both} from '../../../i18n/index.js';
+import {ENGINE} from '../../../i18n/engine.js';
 
 interface LocalNode {
 	spec: NodeSpec;
@@ -36,12 +38,15 @@ function portFree(port: number): Promise<boolean> {
 export class LocalRuntime implements Runtime {
 	readonly kind = 'local' as const;
 	readonly sessionId: string;
-	label = 'redis-server';
+	/** The server program found at prepare (`redis-server`, `valkey-server`); empty until then. */
+	label = '';
 	private readonly basePort: number;
 	readonly password?: string;
 	private readonly binDir?: string;
 	private readonly records = new Map<string, LocalNode>();
 	private sessionDir?: string;
+	/** Found at prepare: redis-* or valkey-* programs, and how a sentinel starts. */
+	private binaries?: LocalBinaries;
 	private tornDown = false;
 	readonly shell: ShellText;
 
@@ -50,17 +55,33 @@ export class LocalRuntime implements Runtime {
 		this.basePort = options.basePort;
 		this.password = options.password;
 		this.binDir = options.redisBin;
-		this.shell = localShell({password: this.password, port: (node) => this.hostAddress(node).port});
+		this.shell = localShell({password: this.password, port: (node) => this.hostAddress(node).port, programs: () => this.programs()});
 	}
 
-	private bin(name: 'redis-server' | 'redis-sentinel' | 'redis-cli'): string {
-		return this.binDir ? join(this.binDir, name) : name;
+	/** The program names as a learner types them (`valkey-server`, `redis-server ... --sentinel`). */
+	private programs(): LocalPrograms {
+		const found = this.binaries;
+		if (!found) return DEFAULT_PROGRAMS;
+		return {server: basename(found.server.path), sentinel: [basename(found.sentinel.path), ...found.sentinel.args], cli: basename(found.cli.path)};
+	}
+
+	async identifyServer(): Promise<ServerKind | undefined> {
+		return (await checkRedisBinaries({binDir: this.binDir})).server.kind;
+	}
+
+	/** What the server's --version said, once prepared. */
+	get server(): ServerKind | undefined {
+		return this.binaries?.server.kind;
+	}
+
+	private bin(role: 'server' | 'cli'): string {
+		return this.binaries?.[role].path ?? (this.binDir ? join(this.binDir, DEFAULT_PROGRAMS[role]) : DEFAULT_PROGRAMS[role]);
 	}
 
 	async prepare(onProgress?: (progress: PullProgress) => void): Promise<void> {
 		onProgress?.({image: 'redis-server', current: 0, total: 0, status: 'looking for redis-server'});
-		const version = (await checkRedisBinaries({binDir: this.binDir}))['redis-server'].version;
-		this.label = `redis-server ${version}`;
+		this.binaries = await checkRedisBinaries({binDir: this.binDir});
+		this.label = basename(this.binaries.server.path);
 		this.sessionDir ??= await createSessionDir(this.sessionId, 'local');
 	}
 
@@ -101,14 +122,15 @@ export class LocalRuntime implements Runtime {
 		if (record.child && record.child.exitCode === null && record.child.signalCode === null) return;
 		const {port} = record.spec;
 		if (!(await portFree(port))) {
-			throw new RedisLabError('PORT_TAKEN', said('portInUse', {port}));
+			throw new RedisLabError('PORT_TAKEN', both(ENGINE.portInUse, {port}));
 		}
 		// A teardown that began meanwhile has already stopped what it knew: start nothing more.
 		if (this.tornDown || this.records.get(name) !== record) throw new RedisLabError('INTERNAL', 'The session is closing');
 		const sentinel = record.spec.kind === 'sentinel';
-		const command = sentinel ? this.bin('redis-sentinel') : this.bin('redis-server');
+		const command = sentinel && this.binaries ? this.binaries.sentinel.path : this.bin('server');
+		const extra = sentinel ? this.binaries?.sentinel.args ?? ['--sentinel'] : [];
 		// Detached: a node started by `redis-lab up` outlives the CLI; teardown and `down` stop it.
-		const child = spawn(command, [this.confPath(name)], {detached: true, stdio: 'ignore'});
+		const child = spawn(command, [this.confPath(name), ...extra], {detached: true, stdio: 'ignore'});
 		child.on('error', () => undefined);
 		child.unref();
 		record.child = child;
@@ -116,7 +138,7 @@ export class LocalRuntime implements Runtime {
 		const ok = await waitForPing(port, {timeoutMs: 10_000, password: this.password, alive: async () => child.exitCode === null && child.signalCode === null});
 		if (!ok) {
 			const tail = await this.tailLogs(name, 3);
-			throw new RedisLabError('NODE_FAILED', said('noPing', {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: said('seeLog', {where: this.logPath(name)})});
+			throw new RedisLabError('NODE_FAILED', both(ENGINE.noPing, {name, port, tail: tail ? tail.split('\n').at(-1)! : ''}), {hint: both(ENGINE.seeLog, {where: this.logPath(name)})});
 		}
 	}
 
@@ -154,11 +176,11 @@ export class LocalRuntime implements Runtime {
 	}
 
 	async isolate(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', said('isolationNeedsDocker'));
+		throw new RedisLabError('NEEDS_DOCKER', both(ENGINE.isolationNeedsDocker));
 	}
 
 	async heal(): Promise<void> {
-		throw new RedisLabError('NEEDS_DOCKER', said('isolationNeedsDocker'));
+		throw new RedisLabError('NEEDS_DOCKER', both(ENGINE.isolationNeedsDocker));
 	}
 
 	private authArgs(): string[] {
@@ -167,11 +189,13 @@ export class LocalRuntime implements Runtime {
 
 	async exec(name: string, args: string[]): Promise<ExecResult> {
 		const port = this.record(name).spec.port;
-		const result = await execa(this.bin('redis-cli'), ['-p', String(port), ...this.authArgs(), '--no-raw', ...args], {timeout: 5000, reject: false, stdin: 'ignore'});
+		const {execa} = await import('execa'); // loaded on first use: the docker runtime never needs it
+		const result = await execa(this.bin('cli'), ['-p', String(port), ...this.authArgs(), '--no-raw', ...args], {timeout: 5000, reject: false, stdin: 'ignore'});
 		return {stdout: result.stdout ?? '', stderr: result.stderr ?? (result.timedOut ? 'timed out after 5s' : ''), exitCode: result.exitCode ?? 1};
 	}
 
 	async execShell(_name: string, script: string): Promise<ExecResult> {
+		const {execa} = await import('execa');
 		const result = await execa('sh', ['-c', script], {timeout: 60_000, reject: false, stdin: 'ignore', env: this.binDir ? {PATH: `${this.binDir}:${process.env.PATH}`} : undefined});
 		return {stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.exitCode ?? 1};
 	}
