@@ -17,10 +17,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
 /** Wall time of one command, in ms; throws when it fails. */
-function timed(command: string, args: string[], options: {cwd?: string} = {}): number {
+function timed(command: string, args: string[], options: {cwd?: string; env?: Record<string, string>; fails?: boolean} = {}): number {
 	const started = process.hrtime.bigint();
-	const result = spawnSync(command, args, {cwd: options.cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	const result = spawnSync(command, args, {cwd: options.cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...options.env}});
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	if (options.fails) {
+		if (result.status === 0) throw new Error(`${command} ${args.join(' ')} was expected to fail`);
+		return ms;
+	}
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.trim().split('\n')[0]}`);
 	return ms;
 }
@@ -28,13 +32,15 @@ function timed(command: string, args: string[], options: {cwd?: string} = {}): n
 /** `list` and `--help` against their floor, runs interleaved so both see the same machine. */
 export function benchStartup(runs: number): string[] {
 	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
-	const samples = {node: [] as number[], list: [] as number[], help: [] as number[], version: [] as number[]};
+	const samples = {node: [] as number[], list: [] as number[], help: [] as number[], version: [] as number[], dockerDown: [] as number[]};
+	const noDocker = {DOCKER_HOST: 'unix:///tmp/redis-lab-bench-no-docker.sock'};
 	timed(process.execPath, [CLI, 'list']); // warm the file cache
 	for (let run = 0; run < runs; run++) {
 		samples.node.push(timed(process.execPath, ['-e', '0']));
 		samples.list.push(timed(process.execPath, [CLI, 'list']));
 		samples.help.push(timed(process.execPath, [CLI, '--help']));
 		samples.version.push(timed(process.execPath, [CLI, '--version']));
+		samples.dockerDown.push(timed(process.execPath, [CLI, 'up', '--runtime', 'docker'], {env: noDocker, fails: true}));
 	}
 	const nodeMs = median(samples.node);
 	const floorMs = 2 * nodeMs + START_UP_SLACK_MS;
@@ -42,7 +48,9 @@ export function benchStartup(runs: number): string[] {
 		const ms = median(values);
 		return `${name.padEnd(9)} ${seconds(ms)}   target <= ${seconds(floorMs)} (2 x node -e 0 ${seconds(nodeMs)} + 0.15 s)  ${ms <= floorMs ? 'ok' : 'OVER'}   each run: ${values.map(seconds).join(' ')}`;
 	};
-	return [`start-up, ${runs} runs, medians`, line('list', samples.list), line('--help', samples.help), line('--version', samples.version)];
+	const dockerDownMs = median(samples.dockerDown);
+	const dockerDown = `Docker down: the one-line error of up --runtime docker ${seconds(dockerDownMs)}   goal <= 3.00s, floor --version ${seconds(median(samples.version))}  ${dockerDownMs <= 3000 ? 'ok' : 'OVER'}`;
+	return [`start-up, ${runs} runs, medians`, line('list', samples.list), line('--help', samples.help), line('--version', samples.version), dockerDown];
 }
 
 /** Installs the packed tarball into an empty folder, as `npx` would, and returns the wall time. */

@@ -11,15 +11,16 @@ import {parseArgs, stripVTControlCharacters as stripAnsi} from 'node:util';
 
 // The app runs React's production build (dist/cli.js sets it); so does this in-process measurement.
 process.env.NODE_ENV ??= 'production';
-const [{default: React}, {render}, {findLab, loadCatalogue}, {LabSession}, {createRuntime, imageFrom}, {Session, newSessionId}, {LabScreen}, {eventRows}] = await Promise.all([
+const [{default: React}, {render}, {findLab, loadCatalogue}, {LabSession}, {createRuntime, imageFrom}, {Session, newSessionId}, {LabScreen}, {eventRows}, {MAX_FPS}] = await Promise.all([
 	import('react'),
 	import('ink'),
-	import('../dist/engine/lab/loader.js'),
-	import('../dist/engine/lab-session.js'),
+	import('../dist/engine/lab/format/loader.js'),
+	import('../dist/engine/lab/run/lab-session.js'),
 	import('../dist/engine/runtime/detect.js'),
-	import('../dist/engine/session.js'),
+	import('../dist/engine/session/session.js'),
 	import('../dist/ui/LabScreen.js'),
 	import('../dist/ui/presentation/events.js'),
+	import('../dist/ui/frame-rate.js'),
 ]);
 
 const {values} = parseArgs({options: {'idle-seconds': {type: 'string', default: '30'}, runs: {type: 'string', default: '3'}}});
@@ -75,7 +76,7 @@ function rssMb(pid) {
 async function idleCost() {
 	startApp('start sentinel-failover --runtime docker --base-port 9879');
 	try {
-		await waitScreen(/Step 1\/4: .* · passed/, 60_000, 100);
+		await waitScreen(/Step 1\/\d+: .* · passed/, 60_000, 100);
 		// The node process itself, not the shell tmux started it from.
 		const pid = execFileSync('pgrep', ['-f', `${CLI} start sentinel-failover --runtime docker --base-port 9879`], {encoding: 'utf8'}).trim().split('\n').map(Number)
 			.find((candidate) => readFileSync(`/proc/${candidate}/comm`, 'utf8').trim() === 'node');
@@ -104,18 +105,26 @@ async function eventLatency() {
 		frames.push({at: Date.now(), text: stripAnsi(chunk.toString('utf8'))});
 		done();
 	}}), {columns: 120, rows: 40, isTTY: true});
-	const app = render(React.createElement(LabScreen, {handle: labSession, lang: 'en', onQuit: () => {}, active: false}), {stdout, maxFps: 20, patchConsole: false, exitOnCtrlC: false});
+	const app = render(React.createElement(LabScreen, {handle: labSession, lang: 'en', onQuit: () => {}, active: false}), {stdout, maxFps: MAX_FPS, patchConsole: false, exitOnCtrlC: false});
 	try {
 		await labSession.open();
+		// Step 1 watches the servers come up: move on once it passed, as a learner would.
+		for (const deadline = Date.now() + 90_000; labSession.getState().lab?.steps[0]?.status !== 'passed'; await sleep(100)) {
+			if (Date.now() > deadline) throw new Error(`step 1 did not pass: ${JSON.stringify(labSession.getState().lab?.steps[0])}`);
+		}
 		labSession.next();
+		// Moving to a step settles asynchronously: run it once it is the current one.
+		while (labSession.getState().lab?.current !== 1) await sleep(20);
 		await labSession.runStep();
 		await sleep(1000);
 		const state = labSession.getState();
 		const latencies = [];
 		for (const event of state.events.filter((candidate) => state.faultAt !== undefined && candidate.receivedAt >= state.faultAt)) {
 			const [row] = eventRows([event], 'en', state.faultAt);
-			const shown = `${row.time.padStart(8)} ${row.source.padEnd(10)}${row.type}`;
-			const frame = frames.find((candidate) => candidate.at >= event.receivedAt && candidate.text.includes(shown));
+			// Column widths follow the other rows on screen: match the cells in order, whatever the padding.
+			const escape = (text) => text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			const shown = new RegExp(`${escape(row.time)}\\s+${escape(row.source)}\\s+${escape(row.type)}(\\s|$)`);
+			const frame = frames.find((candidate) => candidate.at >= event.receivedAt && shown.test(candidate.text));
 			if (frame) latencies.push(frame.at - event.receivedAt);
 		}
 		return {latencies, events: state.events.filter((candidate) => candidate.receivedAt >= (state.faultAt ?? 0)).length};
@@ -131,7 +140,7 @@ const {latencies, events} = await eventLatency();
 const idle = await idleCost();
 console.log(`image ${image}`);
 console.log(`launch to first menu frame   median ${percentile(launch, 50)} ms (${launch.join(', ')} ms)`);
-console.log(`event to screen              p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  max ${Math.max(...latencies)} ms  (${latencies.length} of ${events} events after the fault; target p95 < 100 ms)`);
-console.log(`idle CPU on a lab screen     ${idle.cpu.toFixed(2)}% of one core over ${idleSeconds} s (target < 3%)`);
-console.log(`resident memory              ${idle.rss.toFixed(0)} MB (target < 150 MB)`);
+console.log(`event to screen              p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  max ${Math.max(...latencies)} ms  (${latencies.length} of ${events} events after the fault; goal p95 <= 50 ms; the app draws at up to ${MAX_FPS} fps, a frame every ${Math.round(1000 / MAX_FPS)} ms)`);
+console.log(`idle CPU on a lab screen     ${idle.cpu.toFixed(2)}% of one core over ${idleSeconds} s (goal < 2%)`);
+console.log(`resident memory              ${idle.rss.toFixed(0)} MB (goal < 100 MB)`);
 process.exit(0);

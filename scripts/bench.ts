@@ -12,11 +12,11 @@ import {parseArgs} from 'node:util';
 import {benchInstall, benchStartup} from './bench-cli.js';
 import {createRuntime, imageFrom} from '../source/engine/runtime/detect.js';
 import {dockerClient} from '../source/engine/runtime/docker/index.js';
-import {Session, newSessionId} from '../source/engine/session.js';
-import {LabSession} from '../source/engine/lab-session.js';
-import {findLab, loadCatalogue} from '../source/engine/lab/loader.js';
-import {leftoversInTheWay} from '../source/commands/open-session.js';
-import {DEFAULT_DOWN_AFTER_MS, standardTopology} from '../source/engine/topology.js';
+import {Session, newSessionId} from '../source/engine/session/session.js';
+import {LabSession} from '../source/engine/lab/run/lab-session.js';
+import {findLab, loadCatalogue} from '../source/engine/lab/format/loader.js';
+import {leftoversInTheWay} from '../source/engine/host/leftovers.js';
+import {DEFAULT_DOWN_AFTER_MS, standardTopology} from '../source/engine/topology/topology.js';
 
 const {values} = parseArgs({options: {
 	runs: {type: 'string', default: '3'},
@@ -39,13 +39,20 @@ function docker(...args: string[]): string {
 	return execFileSync('docker', args, {encoding: 'utf8'});
 }
 
+if (spawnSync('docker', ['image', 'inspect', image], {stdio: 'ignore'}).status !== 0) {
+	console.error(`bench: the image ${image} is not on this machine (offline: REDIS_LAB_IMAGE=redis-lab/redis:offline after bash scripts/build-offline-image.sh)`);
+	process.exit(1);
+}
+/** The labels of what the baseline starts, so `redis-lab down --all` and the leftovers check know it. */
+const LABELS = ['--label', 'redis-lab.managed=true', '--label', 'redis-lab.owner=bench'];
+
 /** The article's way: docker run each node in order, then poll INFO sentinel until healthy. */
 function baselineUp(): {upMs: number; downMs: number} {
 	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-bench-'));
 	const net = 'redis-lab-bench';
 	const nodes = standardTopology({basePort, sentinels: 2});
 	const started = Date.now();
-	docker('network', 'create', net);
+	docker('network', 'create', ...LABELS, net);
 	for (const node of nodes) {
 		const folder = join(dir, node.name);
 		mkdirSync(folder, {mode: 0o777});
@@ -56,7 +63,7 @@ function baselineUp(): {upMs: number; downMs: number} {
 		if (node.kind === 'sentinel') lines.push('sentinel resolve-hostnames yes', `sentinel monitor master ${master} ${basePort} 2`, `sentinel down-after-milliseconds master ${DEFAULT_DOWN_AFTER_MS}`);
 		const file = node.kind === 'sentinel' ? 'sentinel.conf' : 'redis.conf';
 		writeFileSync(join(folder, file), lines.join('\n') + '\n', {mode: 0o666});
-		docker('run', '-d', '--name', `bench-${node.name}`, '--network', net, '-p', `127.0.0.1:${node.port}:${node.port}`, '-v', `${folder}:/usr/local/etc/redis`, image,
+		docker('run', '-d', ...LABELS, '--name', `bench-${node.name}`, '--network', net, '-p', `127.0.0.1:${node.port}:${node.port}`, '-v', `${folder}:/usr/local/etc/redis`, image,
 			node.kind === 'sentinel' ? 'redis-sentinel' : 'redis-server', `/usr/local/etc/redis/${file}`);
 	}
 	for (;;) {
@@ -137,12 +144,12 @@ const failoverLab = findLab(await loadCatalogue(), 'sentinel-failover');
 async function openLab(): Promise<{openMs: number; downMs: number}> {
 	const started = Date.now();
 	const runtime = await createRuntime({runtime: 'docker', image, basePort, sessionId: newSessionId()});
-	const inTheWay = await leftoversInTheWay({basePort} as Parameters<typeof leftoversInTheWay>[0], 'docker');
+	const inTheWay = await leftoversInTheWay(basePort, 'docker');
 	if (inTheWay.length > 0) throw new Error(`in the way: ${inTheWay.join(', ')}`);
 	const lab = new LabSession(new Session({runtime}), failoverLab, {basePort});
 	await lab.open();
 	const state = lab.getState();
-	if (state.phase !== 'ready' || state.lab?.current !== 0) throw new Error(`the lab did not open: ${state.error?.message ?? state.phase}`);
+	if (state.phase !== 'ready' || state.lab?.current !== 0) throw new Error(`the lab did not open: ${state.error?.message.en ?? state.phase}`);
 	const openMs = Date.now() - started;
 	const downStarted = Date.now();
 	await lab.close();

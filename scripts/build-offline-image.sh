@@ -28,8 +28,10 @@ printf 'root:x:0:0:root:/root:/bin/sh\nredis:x:999:999:redis:/data:/bin/sh\n' > 
 printf 'root:x:0:\nredis:x:999:\n' > "$root/etc/group"
 # As in Debian images: /etc/hosts (docker run --add-host) before DNS.
 printf 'hosts: files dns\n' > "$root/etc/nsswitch.conf"
+version="$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')"
 tar -C "$root" -c . | docker import \
   --change 'ENV PATH=/usr/local/bin:/bin' \
+  --change "ENV REDIS_VERSION=$version" \
   --change 'WORKDIR /data' \
   --change 'EXPOSE 6379' \
   --change 'CMD ["redis-server"]' \

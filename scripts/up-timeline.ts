@@ -1,8 +1,8 @@
 // Where `up` spends its time: one line per milestone, in ms from the start. Usage: tsx scripts/up-timeline.ts [--base-port 42000]
 import {parseArgs} from 'node:util';
 import {createRuntime, imageFrom} from '../source/engine/runtime/detect.js';
-import {Session, newSessionId} from '../source/engine/session.js';
-import {standardTopology} from '../source/engine/topology.js';
+import {Session, newSessionId} from '../source/engine/session/session.js';
+import {standardTopology} from '../source/engine/topology/topology.js';
 
 const {values} = parseArgs({options: {'base-port': {type: 'string', default: '42000'}}});
 const basePort = Number(values['base-port']);
