@@ -1,5 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import type {TestContext} from 'node:test';
+import {laneOwner} from './lane.js';
 
 /** The image integration tests use: REDIS_LAB_IMAGE, else the offline image CI builds. */
 export const TEST_IMAGE = process.env.REDIS_LAB_IMAGE ?? 'redis-lab/redis:offline';
@@ -41,22 +42,28 @@ export function needRedisServer(t: TestContext): boolean {
 	return false;
 }
 
-export function labelledContainers(filter = 'redis-lab.managed=true'): string[] {
-	return execFileSync('docker', ['ps', '-aq', '--filter', `label=${filter}`], {encoding: 'utf8'}).split('\n').filter(Boolean);
+/** Label filters: redis-lab's, and `filter` (default: this lane's owner, so other lanes' sessions are not counted). */
+function labelFilters(filter: string | undefined): string[] {
+	return ['--filter', 'label=redis-lab.managed=true', '--filter', `label=${filter ?? `redis-lab.owner=${laneOwner()}`}`];
 }
 
-export function labelledNetworks(filter = 'redis-lab.managed=true'): string[] {
-	return execFileSync('docker', ['network', 'ls', '-q', '--filter', `label=${filter}`], {encoding: 'utf8'}).split('\n').filter(Boolean);
+export function labelledContainers(filter?: string): string[] {
+	return execFileSync('docker', ['ps', '-aq', ...labelFilters(filter)], {encoding: 'utf8'}).split('\n').filter(Boolean);
 }
 
-/** Pids of redis-server / redis-sentinel processes listening on one of `ports`. */
+export function labelledNetworks(filter?: string): string[] {
+	return execFileSync('docker', ['network', 'ls', '-q', ...labelFilters(filter)], {encoding: 'utf8'}).split('\n').filter(Boolean);
+}
+
+/** Pids of redis-server / redis-sentinel (or valkey-*) processes listening on one of `ports`. */
 export function redisProcessesOn(ports: number[]): number[] {
-	const out = spawnSync('pgrep', ['-af', 'redis-(server|sentinel)'], {encoding: 'utf8'}).stdout ?? '';
+	const out = spawnSync('pgrep', ['-af', '(redis|valkey)-(server|sentinel)'], {encoding: 'utf8'}).stdout ?? '';
 	const pids: number[] = [];
 	for (const line of out.split('\n').filter(Boolean)) {
 		const [pid, ...rest] = line.split(' ');
 		const command = rest.join(' ');
-		if (ports.some((port) => command.includes(`:${port}`) || command.includes(` ${port}`) || command.includes(`/${port}`))) pids.push(Number(pid));
+		// The process title is `redis-server 127.0.0.1:6379`; a port must match whole (6379 is not 63790).
+		if (ports.some((port) => new RegExp(`[:/ ]${port}(?!\\d)`).test(command))) pids.push(Number(pid));
 	}
 	return pids;
 }

@@ -1,10 +1,10 @@
-import {RedisLabError} from '../../source/engine/errors.js';
+import {RedisLabError} from '../../source/engine/base/errors.js';
 import {localShell} from '../../source/engine/runtime/local/shell-text.js';
-import {portFor, renderConf, type NodeSpec} from '../../source/engine/topology.js';
+import {portFor, renderConf, type NodeSpec} from '../../source/engine/topology/topology.js';
 import type {ExecResult, NodeRunState, Runtime, ShellText} from '../../source/engine/runtime/types.js';
-import type {EventSourceFactory, Probe, ProbeFactory} from '../../source/engine/session-observers.js';
-import type {NodeView} from '../../source/engine/session-state.js';
-import type {ReplicationInfo, SentinelInfo} from '../../source/engine/probe/types.js';
+import type {EventSourceFactory, Probe, ProbeFactory} from '../../source/engine/session/observers.js';
+import type {NodeView} from '../../source/engine/session/state.js';
+import type {ReplicationInfo, SentinelInfo} from '../../source/engine/redis/probe/types.js';
 
 export interface FakeRuntimeOptions {
 	basePort?: number;

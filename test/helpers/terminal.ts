@@ -3,7 +3,9 @@ import {inCI} from './env.js';
 
 /** The built CLI in a real terminal (a tmux session on its own socket): type keys, read the screen. */
 export class Terminal {
-	private readonly socket = `redis-lab-test-${process.pid}`;
+	private static opened = 0;
+	/** A tmux server of its own: a closed one's socket may still be going away when the next opens. */
+	private readonly socket = `redis-lab-test-${process.pid}-${Terminal.opened++}`;
 	private readonly session = 'app';
 
 	/** `ci`: run with CI=true set, as on a CI machine (the app must still draw live on a terminal). */

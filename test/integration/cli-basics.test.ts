@@ -42,6 +42,9 @@ test('bad input: one line, a hint, exit 2, no stack trace', () => {
 		[['up', '--runtime', 'podman'], /^redis-lab: Unknown runtime "podman"$/],
 		[['run'], /^redis-lab: Which lab\?/],
 		[['run', 'no-such-lab'], /^redis-lab: Unknown lab "no-such-lab"$/],
+		[['start', 'no-such-lab'], /^redis-lab: Unknown lab "no-such-lab"$/],
+		[['up', '--base-port', 'abc'], /^redis-lab: Bad --base-port "abc"/],
+		[['up', '--base-port', '70000'], /^redis-lab: Bad --base-port "70000"/],
 		[['list', '--lang', 'fr'], /^redis-lab: Unknown language "fr"$/],
 	] as const) {
 		const result = cli([...args]);

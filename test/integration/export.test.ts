@@ -1,3 +1,4 @@
+// test-lane: default-ports
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
@@ -5,6 +6,7 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CLI, TEST_IMAGE, needDocker} from '../helpers/env.js';
+import {basePort as laneBase} from '../helpers/lane.js';
 
 // The nodes, and the throw-away container of replication-command's docker-only steps.
 const NAMES = ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2', 'article'].map((node) => `redis-lab-${node}`);
@@ -45,7 +47,7 @@ for (const lab of ['replication-command', 'sentinel-setup']) {
 
 test('export sentinel-setup --runtime local: the script runs in an empty folder, its files stay in ./redis-lab', {timeout: 180_000}, async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-export-local-'));
-	const basePort = 13379;
+	const basePort = laneBase(0);
 	const ports = [basePort, basePort + 1, basePort + 2, basePort + 10_000, basePort + 10_001];
 	try {
 		const script = execFileSync(process.execPath, [CLI, 'export', 'sentinel-setup', '--runtime', 'local', '--base-port', String(basePort)], {encoding: 'utf8'});

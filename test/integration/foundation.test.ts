@@ -2,14 +2,15 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
 import {createRuntime} from '../../source/engine/runtime/detect.js';
-import {Session, newSessionId} from '../../source/engine/session.js';
-import {standardTopology} from '../../source/engine/topology.js';
-import {sessionDirPath} from '../../source/engine/session-dir.js';
+import {Session, newSessionId} from '../../source/engine/session/session.js';
+import {standardTopology} from '../../source/engine/topology/topology.js';
+import {sessionDirPath} from '../../source/engine/runtime/session-dir.js';
 import type {RuntimeKind} from '../../source/engine/runtime/types.js';
-import type {SessionState} from '../../source/engine/session-state.js';
+import type {LabSessionState} from '../../source/engine/lab/run/state.js';
 import {TEST_IMAGE, labelledContainers, labelledNetworks, needDocker, needRedisServer, redisProcessesOn} from '../helpers/env.js';
+import {basePort} from '../helpers/lane.js';
 
-function roles(state: SessionState): Record<string, string | undefined> {
+function roles(state: LabSessionState): Record<string, string | undefined> {
 	return Object.fromEntries(state.nodes.filter((node) => node.kind === 'redis').map((node) => [node.name, node.health === 'up' ? node.replication?.role : node.health]));
 }
 
@@ -19,14 +20,14 @@ async function failoverCycle(kind: RuntimeKind, basePort: number): Promise<void>
 	const session = new Session({runtime, pollMs: 250});
 	try {
 		await session.prepare();
-		await session.up(standardTopology({basePort, sentinels: 2}), {timeoutMs: 40_000});
+		await session.up(standardTopology({basePort, sentinels: 2, downAfterMs: 3000}), {timeoutMs: 40_000});
 		assert.deepEqual(roles(session.getState()), {master: 'master', replica1: 'slave', replica2: 'slave'});
 		for (const sentinel of ['sentinel1', 'sentinel2']) {
 			const master = session.view(sentinel)?.sentinel?.masters[0];
 			assert.equal(master?.status, 'ok');
 			assert.equal(master?.slaves, 2);
 			assert.equal(master?.sentinels, 2);
-			assert.equal(runtime.resolve(master!.host, master!.port), 'master', 'sentinel address maps back to the node name');
+			assert.equal(runtime.resolve(master.host, master.port), 'master', 'sentinel address maps back to the node name');
 		}
 
 		// The replicas a sentinel was told to expect are the ones the master reports: no duplicates later.
@@ -77,10 +78,10 @@ async function failoverCycle(kind: RuntimeKind, basePort: number): Promise<void>
 
 test('docker: up, kill the master, events in order, probes agree, old master rejoins, nothing left', {timeout: 180_000}, async (t) => {
 	if (!needDocker(t)) return;
-	await failoverCycle('docker', 6379);
+	await failoverCycle('docker', basePort(0));
 });
 
 test('local: up, kill the master, events in order, probes agree, old master rejoins, nothing left', {timeout: 180_000}, async (t) => {
 	if (!needRedisServer(t)) return;
-	await failoverCycle('local', 7379);
+	await failoverCycle('local', basePort(1));
 });

@@ -1,12 +1,24 @@
-import {test} from 'node:test';
+// test-lane: long 150
+// Every lab headless through `run`, on the runtime the mutation suite does not run it on: that
+// suite (test/mutation/checks-can-fail.test.ts) runs every real step of every lab on the other
+// runtime and fails when one does not pass, so together they run every lab on both runtimes once
+// (Redis 7.0; other servers: versions.test.ts). One test per lab, several at once: each run takes
+// a free slot of this file's lane (its own base port) and sentinels notice a stopped master after
+// 3 s (--down-after), as a learner's would after the lab's own setting.
+import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {CLI, TEST_IMAGE, dockerUnavailable, labelledContainers, needDocker, needRedisServer, redisProcessesOn, redisServerFound} from '../helpers/env.js';
+import {loadCatalogue} from '../../source/engine/lab/format/loader.js';
+import {CLI, TEST_IMAGE, dockerUnavailable, inCI, labelledContainers, redisProcessesOn, redisServerFound} from '../helpers/env.js';
+import {SLOTS, basePort, laneOwner} from '../helpers/lane.js';
+import {mutationRuntime} from '../helpers/mutation.js';
 
-/** `run all` as a child process; the two runtimes run at once on different ports to halve the wait. */
-function runAll(runtime: 'docker' | 'local', basePort: number): Promise<{status: number | null; stdout: string; stderr: string}> {
+const AT_ONCE = Number(process.env.REDIS_LAB_TEST_LAB_RUNS ?? 4);
+const DOWN_AFTER_MS = 3000;
+
+function runLab(id: string, runtime: 'docker' | 'local', base: number, owner: string): Promise<{status: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [CLI, 'run', 'all', '--runtime', runtime, '--image', TEST_IMAGE, '--base-port', String(basePort)], {env: {...process.env, NO_COLOR: '1'}, timeout: 600_000});
+		const child = spawn(process.execPath, [CLI, 'run', id, '--runtime', runtime, '--image', TEST_IMAGE, '--base-port', String(base), '--down-after', String(DOWN_AFTER_MS)], {env: {...process.env, NO_COLOR: '1', REDIS_LAB_OWNER: owner}, timeout: 300_000});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -15,43 +27,52 @@ function runAll(runtime: 'docker' | 'local', basePort: number): Promise<{status:
 	});
 }
 
-const LOCAL_BASE = 7379;
-const runs = {docker: undefined as ReturnType<typeof runAll> | undefined, local: undefined as ReturnType<typeof runAll> | undefined};
-/** Starts both catalogue runs the first time either test asks. */
-function catalogueRun(runtime: 'docker' | 'local'): ReturnType<typeof runAll> {
-	if (!dockerUnavailable()) runs.docker ??= runAll('docker', 6379);
-	if (redisServerFound()) runs.local ??= runAll('local', LOCAL_BASE);
-	return runs[runtime]!;
+/** Free slots of the lane; a run waits for one. */
+const free = Array.from({length: SLOTS}, (_, slot) => slot);
+const waiting: Array<(slot: number) => void> = [];
+async function withSlot<T>(work: (base: number) => Promise<T>): Promise<T> {
+	const slot = free.shift() ?? (await new Promise<number>((resolve) => waiting.push(resolve)));
+	try {
+		return await work(basePort(slot));
+	} finally {
+		const next = waiting.shift();
+		if (next) next(slot);
+		else free.push(slot);
+	}
 }
 
-function summary(stdout: string): Record<string, string> {
-	const rows: Record<string, string> = {};
-	for (const match of stdout.matchAll(/^\d\d\s+([\w-]+)\s+(passed|FAILED|skipped \(needs docker\))\s+[\d.]+s$/gm)) rows[match[1]!] = match[2]!;
-	return rows;
+const nodePorts = (base: number) => [0, 1, 2, 10_000, 10_001, 10_002].map((offset) => base + offset);
+const labs = await loadCatalogue();
+
+function unavailable(runtime: 'docker' | 'local'): string | undefined {
+	const reason = runtime === 'docker' ? dockerUnavailable() : redisServerFound() ? undefined : 'redis-server is not on PATH';
+	if (reason && inCI) throw new Error(`${runtime} is required in CI: ${reason}`);
+	return reason;
 }
 
-test('docker: every lab passes every check, headless', {timeout: 600_000}, async (t) => {
-	if (!needDocker(t)) return;
-	const result = await catalogueRun('docker');
-	const rows = summary(result.stdout);
-	console.log(result.stdout.split('\n').slice(-17).join('\n'));
-	assert.equal(Object.keys(rows).length, 13, result.stdout.slice(-3000) + result.stderr);
-	assert.deepEqual(Object.entries(rows).filter(([, outcome]) => outcome !== 'passed'), [], result.stdout.slice(-6000));
-	assert.equal(result.status, 0);
-	assert.match(result.stdout, /✓ sentinel-failover: every check passed/);
-	assert.match(result.stdout, /\$ docker stop redis-lab-master/);
-	assert.deepEqual(labelledContainers(), []);
-});
+/** Every lab on the runtime the mutation suite leaves it, the longest first (by their minutes), so the pool ends together. */
+const available = {docker: dockerUnavailable() === undefined, local: redisServerFound()};
+const runs = labs.map((lab) => ({lab, runtime: mutationRuntime(lab, available) === 'local' ? ('docker' as const) : ('local' as const)})).sort((a, b) => b.lab.minutes - a.lab.minutes);
 
-test('local: every lab that needs no network isolation passes; split-brain says it needs docker', {timeout: 600_000}, async (t) => {
-	if (!needRedisServer(t)) return;
-	const result = await catalogueRun('local');
-	const rows = summary(result.stdout);
-	console.log(result.stdout.split('\n').slice(-17).join('\n'));
-	assert.equal(Object.keys(rows).length, 13, result.stdout.slice(-3000) + result.stderr);
-	assert.equal(rows['split-brain'], 'skipped (needs docker)');
-	assert.deepEqual(Object.entries(rows).filter(([id, outcome]) => id !== 'split-brain' && outcome !== 'passed'), [], result.stdout.slice(-6000));
-	assert.equal(result.status, 0);
-	assert.match(result.stdout, /\$ redis-cli -p 7380 REPLICAOF 127\.0\.0\.1 7379/);
-	assert.deepEqual(redisProcessesOn([7379, 7380, 7381, 17379, 17380, 17381]), []);
+describe('every lab passes every check, headless, on the runtime the mutation suite does not use', {concurrency: AT_ONCE}, () => {
+	for (const {lab, runtime} of runs) {
+		const needsDocker = !lab.runtimes.includes(runtime);
+		it(`${runtime}: ${needsDocker ? `${lab.id} says it needs docker` : `${lab.id} passes`}`, {timeout: 300_000, skip: unavailable(runtime)}, async () => {
+			await withSlot(async (base) => {
+				const owner = `${laneOwner()}-${runtime}-${lab.order}`;
+				const result = await runLab(lab.id, runtime, base, owner);
+				if (needsDocker) {
+					assert.equal(result.status, 1, result.stdout + result.stderr);
+					assert.match(result.stderr, new RegExp(`^redis-lab: Lab ${lab.id} needs the docker runtime`));
+					return;
+				}
+				assert.equal(result.status, 0, result.stdout.slice(-6000) + result.stderr);
+				assert.match(result.stdout, new RegExp(`✓ ${lab.id}: every check passed`));
+				if (runtime === 'docker' && lab.id === 'sentinel-failover') assert.match(result.stdout, new RegExp(`\\$ docker stop redis-lab-${base}-master`));
+				if (runtime === 'local' && lab.id === 'replication-command') assert.match(result.stdout, new RegExp(`\\$ redis-cli -p ${base + 1} REPLICAOF 127\\.0\\.0\\.1 ${base}`));
+				if (runtime === 'docker') assert.deepEqual(labelledContainers(`redis-lab.owner=${owner}`), []);
+				else assert.deepEqual(redisProcessesOn(nodePorts(base)), []);
+			});
+		});
+	}
 });

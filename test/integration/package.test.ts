@@ -1,5 +1,6 @@
+// test-lane: long 150
 // The package as a learner gets it: a fresh clone packed with `npm pack` (prepack builds dist/),
-// installed from the tarball into an empty folder, then run. Uses base port 12379 only.
+// installed from the tarball into an empty folder, then run. Uses its lane's first base port only.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
@@ -7,6 +8,7 @@ import {existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {needRedisServer} from '../helpers/env.js';
+import {basePort} from '../helpers/lane.js';
 
 const root = execFileSync('git', ['rev-parse', '--show-toplevel'], {cwd: new URL('.', import.meta.url).pathname, encoding: 'utf8'}).trim();
 
@@ -20,7 +22,7 @@ test('fresh clone -> npm pack -> install the tarball in an empty folder -> list,
 	symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
 	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], {cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as Array<{filename: string; files: Array<{path: string}>}>;
 	const files = packed[0]!.files.map((file) => file.path);
-	for (const expected of ['dist/cli.js', 'LICENSE', 'package.json', 'labs/01-replication-command.yaml']) assert.ok(files.includes(expected), `the tarball has ${expected}`);
+	for (const expected of ['dist/cli.js', 'LICENSE', 'package.json', 'labs/01-replication-command.yaml', 'assets/unifont/unifont-bmp.hex.gz', 'assets/unifont/LICENSE.txt']) assert.ok(files.includes(expected), `the tarball has ${expected}`);
 	assert.ok(!files.some((file) => file.startsWith('source/') || file.endsWith('.map') || file.startsWith('test/')), 'no sources, maps or tests');
 	const tarball = join(work, packed[0]!.filename);
 
@@ -42,9 +44,14 @@ test('fresh clone -> npm pack -> install the tarball in an empty folder -> list,
 	assert.match(list.stdout, /^13\s+client-failover\s/m);
 	const lint = run(['lint']);
 	assert.equal(lint.status, 0, lint.stderr);
+	// The bundled font ships: a cast with Chinese renders to a GIF from the installed package.
+	writeFileSync(join(work, 'zh.cast'), '{"version":2,"width":12,"height":2}\n[0.1,"o","主从复制 ok"]\n');
+	const render = run(['render', join(work, 'zh.cast'), join(work, 'zh.gif')]);
+	assert.equal(render.status, 0, render.stderr);
+	assert.ok(existsSync(join(work, 'zh.gif')));
 
 	if (!needRedisServer(t)) return;
-	const lab = run(['run', 'replication-command', '--runtime', 'local', '--base-port', '12379']);
+	const lab = run(['run', 'replication-command', '--runtime', 'local', '--base-port', String(basePort(0))]);
 	assert.equal(lab.status, 0, lab.stdout.slice(-3000) + lab.stderr);
 	assert.match(lab.stdout, /✓ replication-command: every check passed/);
 });

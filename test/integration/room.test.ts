@@ -1,5 +1,5 @@
-// Many learners on one Docker host, and the doctor. Only test-only owners (alice, bob) and ports 14000-14399
-// (sentinels 24000-24399), below the kernel's ephemeral ports, are used: containers of anyone else on this engine are never touched.
+// Many learners on one Docker host, and the doctor. Only this lane's owners (…-alice, …-bob) and ports
+// (test/helpers/lane.ts) are used: containers of anyone else on this engine are never touched.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -9,6 +9,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CLI, TEST_IMAGE, labelledContainers, labelledNetworks, needDocker} from '../helpers/env.js';
 import {CliProcess} from '../helpers/spawn-cli.js';
+import {basePort, laneOwner} from '../helpers/lane.js';
+
+const ALICE = `${laneOwner()}-alice`;
+const BOB = `${laneOwner()}-bob`;
 
 const cache = mkdtempSync(join(tmpdir(), 'redis-lab-room-cache-'));
 const config = mkdtempSync(join(tmpdir(), 'redis-lab-room-config-'));
@@ -60,52 +64,52 @@ test('two owners at once: down removes only the caller\'s session, down --sessio
 	if (!needDocker(t)) return;
 	const ids: string[] = [];
 	t.after(() => {
-		for (const id of ids) cli(['down', '--session', id], 'alice');
+		for (const id of ids) cli(['down', '--session', id], ALICE);
 		rmSync(cache, {recursive: true, force: true});
 		rmSync(config, {recursive: true, force: true});
 	});
-	const [alice, bob] = await Promise.all([upAs('alice', [14000, 14020, 14040, 14060]), upAs('bob', [14100, 14120, 14140, 14160])]);
+	const [alice, bob] = await Promise.all([upAs(ALICE, [0, 1, 2, 3].map(basePort)), upAs(BOB, [4, 5, 6, 7].map(basePort))]);
 	for (const id of [alice.id, bob.id]) if (id) ids.push(id);
 	assert.equal(ids.length, 2);
 	const [aliceId, bobId] = ids as [string, string];
 	// How an application connects: sentinels, master name, and the address map as ioredis natMap.
 	assert.match(alice.out, new RegExp(`sentinels {3}127\\.0\\.0\\.1:${alice.base + 10000}, 127\\.0\\.0\\.1:${alice.base + 10001}`));
 	assert.match(alice.out, new RegExp(`natMap: \\{'\\d+\\.\\d+\\.\\d+\\.\\d+:${alice.base}': \\{host: '127\\.0\\.0\\.1', port: ${alice.base}\\}`));
-	assert.equal(running('alice').length, 5);
-	assert.equal(running('bob').length, 5);
-	assert.equal(labelledNetworks(`redis-lab.owner=alice`).length, 1);
-	assert.equal(labelledNetworks(`redis-lab.owner=bob`).length, 1);
+	assert.equal(running(ALICE).length, 5);
+	assert.equal(running(BOB).length, 5);
+	assert.equal(labelledNetworks(`redis-lab.owner=${ALICE}`).length, 1);
+	assert.equal(labelledNetworks(`redis-lab.owner=${BOB}`).length, 1);
 	// Status groups by session and owner.
-	const status = cli(['status'], 'alice');
-	assert.match(status.stdout, new RegExp(`session ${aliceId} · owner alice \\(you\\) · 5 nodes`));
-	assert.match(status.stdout, new RegExp(`session ${bobId} · owner bob · 5 nodes`));
+	const status = cli(['status'], ALICE);
+	assert.match(status.stdout, new RegExp(`session ${aliceId} · owner ${ALICE} \\(you\\) · 5 nodes`));
+	assert.match(status.stdout, new RegExp(`session ${bobId} · owner ${BOB} · 5 nodes`));
 
-	const aliceDown = cli(['down'], 'alice');
+	const aliceDown = cli(['down'], ALICE);
 	assert.equal(aliceDown.status, 0, aliceDown.stderr);
 	assert.match(aliceDown.stdout, /Removed 5 containers, 1 network/);
-	assert.match(aliceDown.stdout, /Left \d+ sessions? of .*bob/);
-	assert.equal(running('alice').length, 0);
-	assert.equal(running('bob').length, 5);
+	assert.match(aliceDown.stdout, new RegExp(`Left \\d+ sessions? of .*${BOB}`));
+	assert.equal(running(ALICE).length, 0);
+	assert.equal(running(BOB).length, 5);
 	// Exactly alice's five, by name (other sessions on this engine come and go meanwhile: not counted).
 	assert.deepEqual(/Removed 5 containers, 1 network, 0 local processes: (.+)\./.exec(aliceDown.stdout)?.[1]?.split(', '), ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2'].map((node) => `redis-lab-${alice.base}-${node}`));
 
 	// One session, whoever owns it: alice removes bob's by id, and nothing else goes.
-	const one = cli(['down', '--session', bobId], 'alice');
+	const one = cli(['down', '--session', bobId], ALICE);
 	assert.equal(one.status, 0, one.stderr);
 	assert.match(one.stdout, /Removed 5 containers, 1 network/);
-	assert.equal(running('bob').length, 0);
-	assert.equal(labelledNetworks(`redis-lab.owner=bob`).length, 0);
+	assert.equal(running(BOB).length, 0);
+	assert.equal(labelledNetworks(`redis-lab.owner=${BOB}`).length, 0);
 	assert.deepEqual(/Removed 5 containers, 1 network, 0 local processes: (.+)\./.exec(one.stdout)?.[1]?.split(', '), ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2'].map((node) => `redis-lab-${bob.base}-${node}`));
 });
 
 test('doctor names a port the test holds, and blocks (exit 1)', {timeout: 60_000}, async () => {
 	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(14200, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(basePort(8), '127.0.0.1', resolve));
 	try {
-		const result = cli(['doctor', '--base-port', '14200'], 'alice');
+		const result = cli(['doctor', '--base-port', String(basePort(8))], ALICE);
 		assert.equal(result.status, 1, result.stdout + result.stderr);
-		assert.match(result.stdout, new RegExp(`^FAIL +ports +14200 is taken by pid ${process.pid} \\(.*\\) -> fix: use --base-port \\d+`, 'm'));
-		assert.match(result.stdout, /^ok +ports|^FAIL +ports +14200/m);
+		assert.match(result.stdout, new RegExp(`^FAIL +ports +${basePort(8)} is taken by pid ${process.pid} \\(.*\\) -> fix: use --base-port \\d+`, 'm'));
+		assert.match(result.stdout, new RegExp(`^ok +ports|^FAIL +ports +${basePort(8)}`, 'm'));
 		assert.match(result.stdout, /block/);
 	} finally {
 		server.close();
@@ -113,7 +117,7 @@ test('doctor names a port the test holds, and blocks (exit 1)', {timeout: 60_000
 });
 
 test('doctor with a dead DOCKER_HOST: one line naming it, with a fix; with --runtime docker that blocks', {timeout: 60_000}, () => {
-	const result = cli(['doctor', '--runtime', 'docker', '--base-port', '14300'], 'alice', {DOCKER_HOST: 'unix:///nonexistent.sock'});
+	const result = cli(['doctor', '--runtime', 'docker', '--base-port', String(basePort(9))], ALICE, {DOCKER_HOST: 'unix:///nonexistent.sock'});
 	assert.equal(result.status, 1, result.stdout + result.stderr);
 	const lines = result.stdout.split('\n').filter((line) => /\bdocker\b/.test(line) && /nonexistent/.test(line));
 	assert.equal(lines.length, 1, result.stdout);

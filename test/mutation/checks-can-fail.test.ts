@@ -1,6 +1,11 @@
+// test-lane: long 350
 // Proves that each step's checks can fail: every step is run without its state-changing actions
 // (a mutant) and must fail. A mutant that passes ("survived") means the step's checks would pass
 // without the lesson's commands: a lab bug, to fix in the lab's checks.
+//
+// Every real step of every lab must pass too, so this is also each lab's full run on the runtime
+// chosen here (mutationRuntime: local unless the lab has docker-only steps); labs.test.ts runs
+// each lab on the other one.
 //
 // One session per lab: step k's mutant runs right before the real step k, in exactly the state
 // steps 1..k-1 left (each real step must pass), so a lab costs one normal run plus one capped
@@ -12,20 +17,22 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openSession} from '../../source/commands/open-session.js';
-import {describeAction} from '../../source/engine/lab/actions.js';
-import {loadCatalogue} from '../../source/engine/lab/loader.js';
-import {mutantOf, singleMutantsOf} from '../../source/engine/lab/mutation.js';
-import {LabRunner} from '../../source/engine/lab/runner.js';
-import type {Lab, Step} from '../../source/engine/lab/types.js';
+import {describeAction} from '../../source/engine/lab/actions/registry.js';
+import {loadCatalogue} from '../../source/engine/lab/format/loader.js';
+import {mutantOf, mutationRuntime, singleMutantsOf} from '../helpers/mutation.js';
+import {LabRunner} from '../../source/engine/lab/run/runner.js';
+import type {Lab, Step} from '../../source/engine/lab/format/types.js';
 import {TEST_IMAGE, dockerUnavailable, redisServerFound} from '../helpers/env.js';
+import {basePort} from '../helpers/lane.js';
 
 /** A mutant's checks give up after this long (sooner when their own `within` is shorter). */
 const CAP_MS = 15_000;
 /** Sentinels notice a dead master sooner (the CLI's --down-after). */
 const DOWN_AFTER_MS = 3000;
-/** Sessions at once; lane i uses base port 17000 + 100 × i (sentinels +10000: below the kernel's ephemeral range, 32768 and up, where a client connection can hold a port). */
-const LANES = 4;
-const BASE_PORT = 17000;
+/** Sessions at once, each on its own slot of this file's lane (test/helpers/lane.ts): mostly waiting on check time-outs, so more than the cores. */
+const LANES = Number(process.env.MUTATION_LANES ?? 8);
+/** `MUTATION_RUNTIME=docker` (or `local`) runs every lab that supports it on that runtime. */
+const FORCED = process.env.MUTATION_RUNTIME as 'local' | 'docker' | undefined;
 /** `MUTATION_LABS=quorum,offsets` runs only those labs (to split the suite, or to retry one lab). */
 const ONLY = process.env.MUTATION_LABS?.split(',').filter(Boolean);
 const EACH = process.env.MUTATION_EACH !== '0';
@@ -95,7 +102,7 @@ async function runJob(job: Job, basePort: number): Promise<void> {
 				entry.row.outcome = passed ? 'SURVIVED' : 'failed';
 				entry.row.seconds = (Date.now() - started) / 1000;
 			} else if (!passed) {
-				const state = session.getState().lab?.steps[position];
+				const state = runner.getState().steps[position];
 				const why = state?.error ?? state?.checks.filter((check) => check.status === 'failed').map((check) => `✗ ${check.label} (${check.detail})`).join('; ');
 				job.broken = `step ${entry.index + 1} (${entry.step.id}) failed with its actions: ${why}`;
 				break;
@@ -105,7 +112,8 @@ async function runJob(job: Job, basePort: number): Promise<void> {
 	} catch (error) {
 		job.broken = (error as Error).message;
 	} finally {
-		await session?.close();
+		// A session that cannot close is this job's failure, not the end of every other job.
+		await session?.close().catch((error: Error) => (job.broken ??= `closing the session: ${error.message}`));
 	}
 }
 
@@ -117,7 +125,7 @@ function table(rows: Row[]): string {
 	return [header, ...lines].map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
 
-test('every step whose actions change state fails without them (checks can fail)', {timeout: 1_800_000}, async (t) => {
+test('every lab passes on the runtime it runs on here, and every step whose actions change state fails without them (checks can fail)', {timeout: 1_800_000}, async (t) => {
 	const local = redisServerFound();
 	const docker = !dockerUnavailable();
 	if (!local && !docker) {
@@ -130,9 +138,7 @@ test('every step whose actions change state fails without them (checks can fail)
 	const jobs: Job[] = [];
 	const skipped: string[] = [];
 	for (const lab of labs) {
-		// Local is faster; a lab with docker-only steps runs on docker so that those steps are tested too.
-		const dockerOnlySteps = lab.steps.some((step) => step.runtimes && !step.runtimes.includes('local'));
-		const runtime = lab.runtimes.includes('docker') && docker && dockerOnlySteps ? 'docker' : lab.runtimes.includes('local') && local ? 'local' : lab.runtimes.includes('docker') && docker ? 'docker' : undefined;
+		const runtime = FORCED ? (lab.runtimes.includes(FORCED) && (FORCED === 'docker' ? docker : local) ? FORCED : undefined) : mutationRuntime(lab, {docker, local});
 		if (!runtime) {
 			skipped.push(`${lab.id} (needs ${lab.runtimes.join(' or ')})`);
 			continue;
@@ -145,7 +151,7 @@ test('every step whose actions change state fails without them (checks can fail)
 	await Promise.all(Array.from({length: LANES}, async (_, lane) => {
 		for (let job = queue.shift(); job; job = queue.shift()) {
 			const jobStarted = Date.now();
-			await runJob(job, BASE_PORT + 100 * lane);
+			await runJob(job, basePort(lane));
 			console.log(`# ${job.lab.id} (${job.runtime}, ${job.entries.length} steps): ${((Date.now() - jobStarted) / 1000).toFixed(1)}s${job.broken ? ` BROKEN: ${job.broken}` : ''}`);
 		}
 	}));

@@ -1,7 +1,7 @@
 // Prints frames of the lab screen with their ANSI codes, for colour.test.tsx (run in a child process with
 // FORCE_COLOR=1, as chalk reads it once at load): NO_COLOR unset, set to 1, set to "", separated by a NUL.
 import React from 'react';
-import {loadCatalogue} from '../../source/engine/lab/loader.js';
+import {loadCatalogue} from '../../source/engine/lab/format/loader.js';
 import {LabScreen} from '../../source/ui/LabScreen.js';
 import {FakeSession} from './fake-session.js';
 import {labState} from './screen-state.js';

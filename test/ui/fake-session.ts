@@ -1,20 +1,21 @@
-import type {Lab} from '../../source/engine/lab/types.js';
-import type {NodeView, SessionIntents, SessionState} from '../../source/engine/session-state.js';
-import type {SentinelEvent} from '../../source/engine/sentinel/types.js';
-import {parseReplicationInfo, parseSentinelInfo} from '../../source/engine/probe/info.js';
+import type {Lab} from '../../source/engine/lab/format/types.js';
+import type {NodeView} from '../../source/engine/session/state.js';
+import type {LabSessionIntents, LabSessionState} from '../../source/engine/lab/run/state.js';
+import type {SentinelEvent} from '../../source/engine/redis/sentinel/types.js';
+import {parseReplicationInfo, parseSentinelInfo} from '../../source/engine/redis/probe/info.js';
 import type {AppController, LabHandle} from '../../source/ui/controller.js';
 
 /** A store fed by the test, recording the intents the UI calls. */
 export class FakeSession implements LabHandle {
 	calls: string[] = [];
 	private listeners = new Set<() => void>();
-	constructor(public state: SessionState) {}
+	constructor(public state: LabSessionState) {}
 	getState = () => this.state;
 	subscribe = (listener: () => void) => {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	};
-	set(change: Partial<SessionState>): void {
+	set(change: Partial<LabSessionState>): void {
 		this.state = {...this.state, ...change};
 		for (const listener of this.listeners) listener();
 	}
@@ -23,7 +24,7 @@ export class FakeSession implements LabHandle {
 	next = () => void this.calls.push('next');
 	back = () => void this.calls.push('back');
 	resetLab = async () => void this.calls.push('resetLab');
-	console: SessionIntents['console'] = async (node, line) => {
+	console: LabSessionIntents['console'] = async (node, line) => {
 		this.calls.push(`console ${node} ${line}`);
 		return line.startsWith('SET') ? {reply: "(error) READONLY You can't write against a read only replica.", isError: true} : {reply: '"farb"', isError: false};
 	};
@@ -70,7 +71,7 @@ export function labFixture(): Lab {
 	};
 }
 
-export function sessionState(extra: Partial<SessionState> = {}): SessionState {
+export function sessionState(extra: Partial<LabSessionState> = {}): LabSessionState {
 	const lab = labFixture();
 	return {
 		id: 's', runtime: 'docker', runtimeLabel: 'redis:7.2', phase: 'ready', nodes: [MASTER, REPLICA, SENTINEL], events: [], logs: [], transcript: [

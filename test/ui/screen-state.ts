@@ -1,7 +1,8 @@
-import type {Lab} from '../../source/engine/lab/types.js';
-import type {NodeView, SessionState, StepState} from '../../source/engine/session-state.js';
-import {EVENT_CATALOGUE} from '../../source/engine/sentinel/catalogue.js';
-import type {SentinelEvent} from '../../source/engine/sentinel/types.js';
+import type {Lab} from '../../source/engine/lab/format/types.js';
+import type {NodeView} from '../../source/engine/session/state.js';
+import type {LabSessionState, StepState} from '../../source/engine/lab/run/state.js';
+import {EVENT_CATALOGUE} from '../../source/engine/redis/sentinel/catalogue.js';
+import type {SentinelEvent} from '../../source/engine/redis/sentinel/types.js';
 import {NOW, event, node} from './fake-session.js';
 
 /** The five nodes of the failover labs after a failover: the old master down, replica1 promoted. */
@@ -34,7 +35,7 @@ export function stepStates(lab: Lab, current: number): StepState[] {
 }
 
 /** A session on a real lab at step `current`, after a failover, with many events and long commands. */
-export function labState(lab: Lab, current: number, extra: Partial<SessionState> = {}): SessionState {
+export function labState(lab: Lab, current: number, extra: Partial<LabSessionState> = {}): LabSessionState {
 	return {
 		id: 's', runtime: 'docker', runtimeLabel: 'redis-lab/redis:offline', phase: 'ready', nodes: failoverNodes(), events: manyEvents(40), faultAt: NOW, logs: [],
 		transcript: Array.from({length: 12}, (_, i) => ({seq: i + 1, at: NOW, kind: 'command' as const, text: `docker exec redis-lab-replica${(i % 2) + 1} redis-cli -h 127.0.0.1 -p 6380 CONFIG SET replica-announce-ip redis-lab-replica${(i % 2) + 1} # a long command ${i}`})),

@@ -2,13 +2,13 @@ import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import stringWidth from 'string-width';
-import {loadCatalogue} from '../../source/engine/lab/loader.js';
-import {meaningOf} from '../../source/engine/sentinel/catalogue.js';
-import type {Lab, Lang} from '../../source/engine/lab/types.js';
+import {loadCatalogue} from '../../source/engine/lab/format/loader.js';
+import {meaningOf} from '../../source/engine/redis/sentinel/catalogue.js';
+import type {Lab, Lang} from '../../source/engine/lab/format/types.js';
 import {LabScreen} from '../../source/ui/LabScreen.js';
 import {FakeSession, NOW, event} from './fake-session.js';
 import {labState} from './screen-state.js';
-import {renderSized} from './sized.js';
+import {press, renderSized} from './sized.js';
 
 const SIZES = [[80, 24], [100, 30], [120, 40]] as const;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -28,15 +28,6 @@ async function mount(lab: Lab, current: number, lang: Lang, columns: number, row
 	return {session, ...screen};
 }
 
-/** Types keys one at a time, each once the screen has answered the one before (or after 1 s). */
-async function press(screen: {stdin: {write(data: string): void}; frame(): string}, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		const before = screen.frame();
-		screen.stdin.write(key);
-		for (let i = 0; i < 50 && screen.frame() === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-		await tick();
-	}
-}
 
 const BORDER = /[│╭╮╰╯║╔╗╚╝]/;
 
@@ -123,6 +114,7 @@ for (const [columns, rows] of SIZES) {
 			await tick();
 			await press(screen, 'e');
 			const seen: string[] = [];
+			let reachedEnd = false;
 			for (let page = 0; page < 20; page++) {
 				const frame = screen.frame();
 				assertFits(frame, columns, rows, `${lab.id} step ${index + 1} page ${page + 1}`);
@@ -130,9 +122,11 @@ for (const [columns, rows] of SIZES) {
 				seen.push(...frame.split('\n').slice(2, -1));
 				// The last page: no position (it all fits), or the position ends at the last line.
 				const title = frame.split('\n')[1]!;
-				if (!/(lines|第) \d+-\d+/.test(title) || /(lines|第) \d+-(\d+) (of|行，共) \2 /.test(title)) break;
+				reachedEnd = !/(lines|第) \d+-\d+/.test(title) || /(lines|第) \d+-(\d+) (of|行，共) \2 /.test(title);
+				if (reachedEnd) break;
 				await press(screen, ' ');
 			}
+			assert.ok(reachedEnd, `${lab.id} step ${index + 1}: paging reaches the last line`);
 			const read = squash(seen.join(''));
 			for (const text of [step.text, step.note, step.hint]) {
 				if (!text) continue;

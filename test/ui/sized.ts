@@ -49,3 +49,13 @@ export function renderSized(tree: React.ReactElement, columns: number, rows: num
 		unmount: () => instance.unmount(),
 	};
 }
+
+/** Types keys one at a time, each once the screen has answered the one before (or after 1 s). */
+export async function press(screen: {stdin: {write(data: string): void}; frame(): string}, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		const before = screen.frame();
+		screen.stdin.write(key);
+		for (let i = 0; i < 50 && screen.frame() === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+		await new Promise((resolve) => setTimeout(resolve, 30));
+	}
+}

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {maskForDemo} from '../../source/engine/demo-mask.js';
+import {maskForDemo} from '../../source/engine/base/demo-mask.js';
 
 test('demo masking hides addresses, ids, clock times and the session id, and keeps loopback and ports', () => {
 	const text = [

@@ -1,8 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {ERROR_CODES, RedisLabError, errorKindOf, exitStatusOf, hintOf, messageOf, saidOf} from '../../source/engine/errors.js';
-import {engineMessages, said, sharedKeys} from '../../source/i18n/engine.js';
-import {daemonAnswer, dockerError, isDockerStatus, redisError} from '../../source/engine/known-errors.js';
+import {ERROR_CODES, RedisLabError, errorKindOf, exitStatusOf, hintOf, messageOf, saidOf} from '../../source/engine/base/errors.js';
+import {ENGINE, sharedKeys} from '../../source/i18n/engine.js';
+import {daemonAnswer, dockerError, isDockerStatus, redisError} from '../../source/engine/base/known-errors.js';
+import {both} from '../../source/i18n/index.js';
 
 const x = {en: 'x', zh: 'x'};
 
@@ -63,13 +64,13 @@ test('a daemon\'s refusal reads as the docker CLI prints it', () => {
 
 test('engine errors and hints speak both languages; redis-cli\'s own words stay as redis-cli prints them', () => {
 	assert.deepEqual(sharedKeys, [], 'a key in both the hint and the error group hides one of them');
-	for (const [key, message] of Object.entries(engineMessages)) {
+	for (const key of Object.keys(ENGINE)) {
 		const params = {name: 'master', port: 6379, value: 'v', text: 't', lab: 'quorum', runtimes: 'docker', host: 'h', reason: 'r', where: 'w', names: 'a, b', seconds: 1, what: 'w', tried: 't', image: 'i', missing: 'm', packages: 'p', binDir: '', path: 'p', version: '6.2.0', id: 'c', detail: 'd', number: 9, highest: 65000, quote: '"', line: 'l', socket: 's', source: 's', scheme: 'ftp:', why: 'w', count: 2, tail: ''};
-		const text = said(key as keyof typeof engineMessages, params);
+		const text = both(ENGINE[key as keyof typeof ENGINE], params);
 		assert.ok(text.en.trim() && text.zh.trim(), key);
 		if (key !== 'connectionRefused') assert.match(text.zh, /[\u4e00-\u9fff]/, `${key} has Chinese: ${text.zh}`);
 	}
-	const error = new RedisLabError('PORT_TAKEN', said('portInUse', {port: 6379}));
+	const error = new RedisLabError('PORT_TAKEN', both(ENGINE.portInUse, {port: 6379}));
 	assert.equal(error.message, 'Port 6379 is already in use on 127.0.0.1');
 	assert.equal(messageOf(error, 'zh'), '127.0.0.1 上的端口 6379 已被占用');
 	assert.match(hintOf(error, 'zh')!, /--base-port/);

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {heredoc, shellJoin, shellQuote, splitCommandLine} from '../../source/engine/shell.js';
-import {RedisLabError} from '../../source/engine/errors.js';
+import {heredoc, shellJoin, shellQuote, splitCommandLine} from '../../source/engine/base/shell.js';
+import {RedisLabError} from '../../source/engine/base/errors.js';
 
 test('shellQuote leaves plain words alone and quotes the rest safely', () => {
 	assert.equal(shellQuote('REPLICAOF'), 'REPLICAOF');

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {portFor, renderRedisConf, renderSentinelConf, standardTopology, validateBasePort, type RenderContext} from '../../source/engine/topology.js';
-import {RedisLabError} from '../../source/engine/errors.js';
+import {portFor, renderRedisConf, renderSentinelConf, standardTopology, validateBasePort, type RenderContext} from '../../source/engine/topology/topology.js';
+import {RedisLabError} from '../../source/engine/base/errors.js';
 import {fixedIp} from '../../source/engine/runtime/docker/network.js';
 import {renderLocalConf} from '../../source/engine/runtime/local/config.js';
 

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {UI} from '../../source/i18n/ui.js';
 import {KEYBINDINGS} from '../../source/ui/keybindings.js';
 
-const SAMPLE = {n: 3, total: 4, lab: 'sentinel-failover', title: 'T', node: 'master', section: 'replication', passed: 1, from: 1, to: 4, ago: '6.1s', nodes: 'a, b', reason: 'step 2 failed'};
+const SAMPLE = {n: 3, total: 4, lab: 'sentinel-failover', title: 'T', node: 'master', section: 'replication', passed: 1, from: 1, to: 4, ago: '6.1s', nodes: 'a, b', reason: 'step 2 failed', type: '+odown', source: 'sentinel1', time: '+5.07s', phase: 'agree', phases: 'detect → agree'};
 
 test('every UI message has English and Chinese, and neither is empty', () => {
 	for (const [key, message] of Object.entries(UI) as Array<[string, Record<string, unknown>]>) {

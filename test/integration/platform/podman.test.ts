@@ -5,14 +5,15 @@ import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Docker from 'dockerode';
-import {dockerOptions} from '../../../source/engine/runtime/docker-host.js';
+import {dockerOptions} from '../../../source/engine/runtime/docker/host.js';
 import {CLI, inCI, TEST_IMAGE} from '../../helpers/env.js';
+import {basePort} from '../../helpers/lane.js';
 
 // A second Docker engine: Podman's Docker-compatible API (`podman system service`). Set-up in
 // /work/shared/docs/tech-brief.md; REDIS_LAB_REQUIRE_PODMAN=1 turns a missing service into a failure.
 const SOCKET = process.env.REDIS_LAB_PODMAN_SOCKET ?? '/run/podman/podman.sock';
 const HOST = `unix://${SOCKET}`;
-const BASE_PORT = 10379;
+const BASE_PORT = basePort(0);
 const podman = new Docker(dockerOptions({host: HOST, source: 'DOCKER_HOST'}, {}));
 
 async function podmanUnavailable(): Promise<string | undefined> {
@@ -43,6 +44,9 @@ function cli(args: string[], folders: {cache: string; temp: string}) {
 	});
 }
 
+/** What a failed command said, for the assertion message (a CI log shows only this). */
+const said = (result: ReturnType<typeof cli>) => `exit ${result.status}${result.signal ? ` (${result.signal}, the 120 s limit?)` : ''}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`;
+
 async function labelled(): Promise<string[]> {
 	const containers = await podman.listContainers({all: true, filters: {label: ['redis-lab.managed=true']}});
 	const networks = await podman.listNetworks({filters: {label: ['redis-lab.managed=true']}});
@@ -60,21 +64,21 @@ test('Podman as the engine: up, status, down, run sentinel-failover, nothing lef
 	const folders = {cache: mkdtempSync(join(tmpdir(), 'redis-lab-podman-cache-')), temp: mkdtempSync(join(tmpdir(), 'redis-lab-podman-tmp-'))};
 	try {
 		const up = cli(['up', '--base-port', String(BASE_PORT)], folders);
-		assert.equal(up.status, 0, up.stderr);
+		assert.equal(up.status, 0, said(up));
 		assert.match(up.stdout, /ready in [\d.]+s: sentinels report status=ok/);
 		assert.equal(readdirSync(join(folders.cache, 'sessions')).length, 1, 'the session folder is in the cache folder');
 
 		const status = cli(['status'], folders);
-		assert.equal(status.status, 0, status.stderr);
+		assert.equal(status.status, 0, said(status));
 		for (const node of ['master', 'replica1', 'replica2', 'sentinel1', 'sentinel2']) assert.match(status.stdout, new RegExp(`^\\s*${node}\\s+docker\\s`, 'm'));
 
 		const down = cli(['down'], folders);
-		assert.equal(down.status, 0, down.stderr);
+		assert.equal(down.status, 0, said(down));
 		assert.match(down.stdout, /Removed 5 containers, 1 network/);
 		assert.deepEqual(await labelled(), []);
 
 		const run = cli(['run', 'sentinel-failover', '--base-port', String(BASE_PORT)], folders);
-		assert.equal(run.status, 0, `${run.stdout.slice(-2000)}\n${run.stderr}`);
+		assert.equal(run.status, 0, said(run));
 		assert.match(run.stdout, /sentinel-failover: every check passed/);
 		assert.deepEqual(await labelled(), [], 'the run removed its containers and network');
 		assert.deepEqual(readdirSync(join(folders.cache, 'sessions')), [], 'and its session folder');

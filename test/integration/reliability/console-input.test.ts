@@ -1,16 +1,17 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {findLab, loadCatalogue} from '../../../source/engine/lab/loader.js';
-import {LabSession} from '../../../source/engine/lab-session.js';
+import {findLab, loadCatalogue} from '../../../source/engine/lab/format/loader.js';
+import {LabSession} from '../../../source/engine/lab/run/lab-session.js';
 import {createRuntime} from '../../../source/engine/runtime/detect.js';
-import {Session, newSessionId} from '../../../source/engine/session.js';
+import {Session, newSessionId} from '../../../source/engine/session/session.js';
 import {needRedisServer} from '../../helpers/env.js';
+import {basePort} from '../../helpers/lane.js';
 
 test('console: wrong arity, unknown commands, unbalanced quotes, very long and binary input get a clear reply, and the console goes on', {timeout: 60_000}, async (t) => {
 	if (!needRedisServer(t)) return;
 	const lab = findLab(await loadCatalogue(), 'replication-command');
-	const runtime = await createRuntime({runtime: 'local', basePort: 8879, sessionId: newSessionId()});
-	const labSession = new LabSession(new Session({runtime}), lab, {lang: 'en', basePort: 8879});
+	const runtime = await createRuntime({runtime: 'local', basePort: basePort(0), sessionId: newSessionId()});
+	const labSession = new LabSession(new Session({runtime}), lab, {lang: 'en', basePort: basePort(0)});
 	try {
 		await labSession.open();
 		assert.equal(labSession.getState().phase, 'ready', JSON.stringify(labSession.getState().error));

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {CLI, TEST_IMAGE, labelledContainers, needDocker} from '../../helpers/env.js';
 import {CliProcess} from '../../helpers/spawn-cli.js';
 import {Terminal, tmuxAvailable} from '../../helpers/terminal.js';
+import {basePort} from '../../helpers/lane.js';
 
 /** A socket that forwards to the real Docker daemon until `close()`: the daemon "goes away" for the app alone. */
 class DockerProxy {
@@ -49,7 +50,7 @@ test('headless: the daemon goes away mid-lab: one clear message, non-zero exit, 
 	const proxy = new DockerProxy();
 	await proxy.listen();
 	try {
-		const cli = new CliProcess(['run', 'sentinel-failover', '--runtime', 'docker', '--base-port', '9679'], {REDIS_LAB_IMAGE: TEST_IMAGE, DOCKER_HOST: `unix://${proxy.path}`});
+		const cli = new CliProcess(['run', 'sentinel-failover', '--runtime', 'docker', '--base-port', String(basePort(0))], {REDIS_LAB_IMAGE: TEST_IMAGE, DOCKER_HOST: `unix://${proxy.path}`});
 		await cli.waitFor(/Step 1\/\d+/, 60_000);
 		const closedAt = Date.now();
 		proxy.close();
@@ -72,7 +73,7 @@ test('interactive: the daemon goes away mid-lab: the screen says so, probing sto
 	const proxy = new DockerProxy();
 	await proxy.listen();
 	const config = mkdtempSync(join(tmpdir(), 'redis-lab-e2e-config-'));
-	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port 9679`, {
+	const terminal = new Terminal(`${process.execPath} ${CLI} start sentinel-failover --runtime docker --base-port ${basePort(1)}`, {
 		env: {REDIS_LAB_IMAGE: TEST_IMAGE, DOCKER_HOST: `unix://${proxy.path}`, REDIS_LAB_CONFIG_DIR: config},
 	});
 	try {

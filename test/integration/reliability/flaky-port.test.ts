@@ -2,13 +2,14 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {createConnection, createServer, type Socket} from 'node:net';
-import {NodeProbe} from '../../../source/engine/probe/poller.js';
-import {SentinelEventStream} from '../../../source/engine/sentinel/stream.js';
-import {commandOnce} from '../../../source/engine/redis-client.js';
+import {NodeProbe} from '../../../source/engine/redis/probe/poller.js';
+import {SentinelEventStream} from '../../../source/engine/redis/sentinel/stream.js';
+import {commandOnce} from '../../../source/engine/redis/client.js';
 import {needRedisServer} from '../../helpers/env.js';
+import {basePort} from '../../helpers/lane.js';
 
-const SERVER_PORT = 9879;
-const FRONT_PORT = 9880;
+const SERVER_PORT = basePort(0);
+const FRONT_PORT = basePort(0) + 1;
 
 /**
  * A port in front of a real redis-server that behaves like Docker's port proxy while a container

@@ -1,9 +1,11 @@
+// test-lane: default-ports
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {createServer} from 'node:net';
 import {TEST_IMAGE, labelledContainers, needDocker, needRedisServer} from '../../helpers/env.js';
 import {CliProcess} from '../../helpers/spawn-cli.js';
+import {basePort} from '../../helpers/lane.js';
 
 function cli(args: string[], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, [new URL('../../../dist/cli.js', import.meta.url).pathname, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1', REDIS_LAB_IMAGE: TEST_IMAGE, ...env}, timeout: 120_000});
@@ -19,7 +21,7 @@ test('down removes only what redis-lab labelled: a user container named master, 
 	docker('network', 'create', 'users-own-net');
 	docker('run', '-d', '--name', 'master', TEST_IMAGE, 'redis-server', '--port', '7777');
 	try {
-		const up = cli(['up', '--runtime', 'docker', '--base-port', '8579']);
+		const up = cli(['up', '--runtime', 'docker', '--base-port', String(basePort(0))]);
 		assert.equal(up.status, 0, up.stderr);
 		assert.equal(labelledContainers().length, 5);
 		// A container with our name but without our label, after down: created by "someone else".
@@ -65,23 +67,23 @@ test('a listener on 6379: --base-port 6379 gives the port message; without the f
 
 test('after SIGKILL, the next start finds the leftovers: refuses without --clean, removes them with it', {timeout: 120_000}, async (t) => {
 	if (!needDocker(t)) return;
-	const first = new CliProcess(['run', 'sentinel-setup', '--runtime', 'docker', '--base-port', '8679'], {REDIS_LAB_IMAGE: TEST_IMAGE});
+	const first = new CliProcess(['run', 'sentinel-setup', '--runtime', 'docker', '--base-port', String(basePort(1))], {REDIS_LAB_IMAGE: TEST_IMAGE});
 	await first.waitFor(/\$ docker run .*sentinel1/);
 	first.child.kill('SIGKILL');
 	await first.exit();
 	assert.ok(labelledContainers().length > 0, 'a hard kill leaves containers behind');
-	const refused = cli(['run', 'replication-command', '--runtime', 'docker', '--base-port', '8679']);
+	const refused = cli(['run', 'replication-command', '--runtime', 'docker', '--base-port', String(basePort(1))]);
 	assert.notEqual(refused.status, 0);
 	assert.match(refused.stderr, /from an earlier session are still there/);
 	assert.match(refused.stderr, /--clean/);
-	const cleaned = cli(['run', 'replication-command', '--runtime', 'docker', '--base-port', '8679', '--clean']);
+	const cleaned = cli(['run', 'replication-command', '--runtime', 'docker', '--base-port', String(basePort(1)), '--clean']);
 	assert.equal(cleaned.status, 0, cleaned.stdout + cleaned.stderr);
 	assert.deepEqual(labelledContainers(), []);
 });
 
 test('every lab container publishes its port on 127.0.0.1 only', {timeout: 120_000}, async (t) => {
 	if (!needDocker(t)) return;
-	const up = cli(['up', '--runtime', 'docker', '--base-port', '8779']);
+	const up = cli(['up', '--runtime', 'docker', '--base-port', String(basePort(2))]);
 	assert.equal(up.status, 0, up.stderr);
 	try {
 		for (const id of labelledContainers()) {

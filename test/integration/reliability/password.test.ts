@@ -2,6 +2,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {CLI, TEST_IMAGE, labelledContainers, needDocker, needRedisServer} from '../../helpers/env.js';
+import {basePort} from '../../helpers/lane.js';
+
+const BASE = basePort(0);
 
 const PASSWORD = 'lab-s3cret';
 
@@ -16,14 +19,14 @@ function redisCli(port: number, ...args: string[]): string {
 
 test('--password: every node refuses an unauthenticated redis-cli and answers with the password', {timeout: 120_000}, async (t) => {
 	if (!needDocker(t)) return;
-	const up = cli(['up', '--runtime', 'docker', '--base-port', '9779', '--password', PASSWORD]);
+	const up = cli(['up', '--runtime', 'docker', '--base-port', String(BASE), '--password', PASSWORD]);
 	assert.equal(up.status, 0, up.stdout + up.stderr);
 	try {
-		for (const port of [9779, 9780, 9781, 19779, 19780]) {
+		for (const port of [0, 1, 2, 10_000, 10_001].map((offset) => BASE + offset)) {
 			assert.match(redisCli(port, 'PING'), /NOAUTH Authentication required/, `port ${port} without the password`);
 			assert.match(redisCli(port, '--no-auth-warning', '-a', PASSWORD, 'PING'), /^PONG$/, `port ${port} with the password`);
 		}
-		assert.match(redisCli(19779, '--no-auth-warning', '-a', PASSWORD, 'INFO', 'sentinel'), /status=ok,address=[\d.]+:9779,slaves=2,sentinels=2/);
+		assert.match(redisCli(BASE + 10_000, '--no-auth-warning', '-a', PASSWORD, 'INFO', 'sentinel'), new RegExp(`status=ok,address=[\\d.]+:${BASE},slaves=2,sentinels=2`));
 	} finally {
 		cli(['down']);
 	}
@@ -32,10 +35,10 @@ test('--password: every node refuses an unauthenticated redis-cli and answers wi
 
 test('--password: a failover lab passes on docker, a replication lab on local processes', {timeout: 240_000}, async (t) => {
 	if (!needDocker(t) || !needRedisServer(t)) return;
-	const docker = cli(['run', 'sentinel-failover', '--runtime', 'docker', '--base-port', '9779', '--password', PASSWORD]);
+	const docker = cli(['run', 'sentinel-failover', '--runtime', 'docker', '--base-port', String(basePort(1)), '--password', PASSWORD, '--down-after', '3000']);
 	assert.equal(docker.status, 0, docker.stdout.slice(-3000) + docker.stderr);
 	assert.match(docker.stdout, /✓ sentinel-failover: every check passed/);
-	const local = cli(['run', 'read-only-replicas', '--runtime', 'local', '--base-port', '9779', '--password', PASSWORD]);
+	const local = cli(['run', 'read-only-replicas', '--runtime', 'local', '--base-port', String(basePort(2)), '--password', PASSWORD]);
 	assert.equal(local.status, 0, local.stdout.slice(-3000) + local.stderr);
 	assert.match(local.stdout, /✓ read-only-replicas: every check passed/);
 });

@@ -7,8 +7,8 @@ import {doctorLine, doctorSummary} from '../../../source/commands/doctor.js';
 import {downSummary, othersLeft} from '../../../source/commands/down.js';
 import {statusTable, type Row} from '../../../source/commands/status.js';
 import {movedLine} from '../../../source/commands/base-port.js';
-import type {Check} from '../../../source/engine/room/doctor-checks.js';
-import type {ManagedNode, Removed} from '../../../source/engine/inventory.js';
+import type {Check} from '../../../source/engine/host/doctor-checks.js';
+import type {ManagedNode, Removed} from '../../../source/engine/host/inventory.js';
 
 /** Runs `body` with colour forced on or off, whatever the test runner set. */
 async function withColour<T>(on: boolean, body: () => T | Promise<T>): Promise<T> {
@@ -42,8 +42,8 @@ test('doctor: in Chinese, marks and fix are Chinese and the topic column lines u
 	assert.match(lines[1]!, /^警告 {2}ports/);
 	assert.equal(lines[2], '正常  terminal       窗口 120x40');
 	const textColumn = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
-	assert.equal(textColumn(lines[0]!, '40200'), textColumn(lines[2]!, '窗口'));
-	assert.equal(textColumn(lines[0]!, '40200'), 4 + 2 + 14 + 1);
+	assert.equal(textColumn(lines[0], '40200'), textColumn(lines[2], '窗口'));
+	assert.equal(textColumn(lines[0], '40200'), 4 + 2 + 14 + 1);
 	// In colour, the padding stays inside the colour and the line is the same once stripped.
 	const coloured = await withColour(true, () => doctorLine(taken, 'zh'));
 	assert.notEqual(coloured, lines[0]);
@@ -93,7 +93,7 @@ test('the moved base port: the English the tests match, and the Chinese', () => 
 
 const rows: Row[] = [
 	{node: node('s1', 'alice'), role: 'master', master: '', link: '1 replica', offset: '420'},
-	{node: node('s1', 'alice', 'replica1', 6380), role: 'replica', master: 'master (172.18.0.2:6379)', link: 'up', offset: '420'},
+	{node: node('s1', 'alice', 'replica1', 6380), role: 'replica', master: 'master (172.18.0.2:6379)', link: 'up', offset: '420', server: {en: 'Valkey 8.0.1', zh: 'Valkey 8.0.1'}},
 	{node: node('s1', 'alice', 'sentinel1', 16379), role: 'sentinel', master: 'master (172.18.0.2:6379)', link: 'ok slaves=1 sentinels=1', offset: ''},
 	{node: node('s2', 'bob', 'master', 6389), role: 'paused', master: '', link: '', offset: ''},
 ];
@@ -101,7 +101,7 @@ const rows: Row[] = [
 test('status: English headers and session lines as before', async () => {
 	const lines = (await withColour(false, () => statusTable(rows, 'alice', 'en'))).split('\n');
 	assert.match(lines[0]!, /^ {2}NODE +RUNTIME +ROLE +ADDRESS +MASTER +LINK +OFFSET$/);
-	assert.equal(lines[1], 'session s1 · owner alice (you) · 3 nodes');
+	assert.equal(lines[1], 'session s1 · owner alice (you) · 3 nodes · Valkey 8.0.1', 'the server one of its nodes names');
 	assert.match(lines[2]!, /^\s*master\s+docker\s/);
 	assert.equal(lines[5], 'session s2 · owner bob · 1 node');
 });
@@ -109,7 +109,7 @@ test('status: English headers and session lines as before', async () => {
 test('status: in Chinese, headers and session lines are Chinese, columns line up, roles stay English and in colour', async () => {
 	const plain = (await withColour(false, () => statusTable(rows, 'alice', 'zh'))).split('\n');
 	assert.match(plain[0]!, /^ {2}节点 +运行时 +角色 +地址 +主节点 +链接 +偏移量$/);
-	assert.equal(plain[1], '会话 s1 · 所属 alice（你） · 3 个节点');
+	assert.equal(plain[1], '会话 s1 · 所属 alice（你） · 3 个节点 · Valkey 8.0.1');
 	assert.equal(plain[5], '会话 s2 · 所属 bob · 1 个节点');
 	// Where each cell starts, in display columns: every row's cells start where a header's does.
 	const starts = (line: string) => [...line.matchAll(/(?:^ {2}| {2,})(?=\S)/g)].map((match) => stringWidth(line.slice(0, match.index + match[0].length)));

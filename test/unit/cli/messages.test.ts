@@ -11,7 +11,9 @@ const params = {
 	image: 'redis:7.2', current: 3, total: 40, sentinels: 2, session: 'ab12', addresses: '127.0.0.1:16379', password: 'pw', map: 'a -> b', master: 6379, replicas: '6380-6381',
 	base: 6389, range: 'master 6389', ports: '6379, 6380', signal: 'SIGINT', error: 'boom', containers: 5, networks: 1, processes: 0, names: 'redis-lab-6379-master', sessions: 2,
 	owners: 'alice, bob', nodes: 5, notOf: 'alice', owner: 'alice', you: 'yes', version: '7.2.4', api: '1.43', where: 'unix:///var/run/docker.sock', mb: 40, container: 'c1',
-	port: 6379, holder: 'pid 1 (node)', moveTo: 6389, free: 6389, path: '/usr/bin/redis-server', columns: 120, rows: 40, term: 'xterm', colorterm: 'truecolor', locale: 'C.UTF-8', fix: 'do this',
+	server: 'Valkey 8.0.1', port: 6379, holder: 'pid 1 (node)', moveTo: 6389, free: 6389, path: '/usr/bin/redis-server', columns: 120, rows: 40, term: 'xterm', colorterm: 'truecolor', locale: 'C.UTF-8', fix: 'do this',
+	// render
+	themes: 'dark, light', file: 'demo.cast', line: 3, reason: 'not JSON', frames: 12, size: '40 KB', took: '0.5',
 };
 
 test('every CLI message has a non-empty en and zh text', () => {

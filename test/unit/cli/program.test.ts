@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
-import {RedisLabError} from '../../../source/engine/errors.js';
+import {RedisLabError} from '../../../source/engine/base/errors.js';
 import {COMMANDS, Exit, buildProgram} from '../../../source/commands/program.js';
 import {OPTIONS} from '../../../source/commands/options.js';
 import {lintPath} from '../../../source/commands/lint.js';
@@ -50,7 +50,7 @@ test('unknown command: one line with a suggestion; unknown flag names the flag',
 });
 
 test('help in Chinese translates the headings and wraps by display width (no line over 80 columns)', async () => {
-	for (const argv of [['--help'], ['run', '--help'], ['up', '--help']]) {
+	for (const argv of [['--help'], ['run', '--help'], ['up', '--help'], ['render', '--help']]) {
 		const {out} = await parse(argv, 'zh');
 		assert.match(out, /^用法：/);
 		assert.match(out, /\n选项：\n/);

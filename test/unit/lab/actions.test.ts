@@ -1,9 +1,9 @@
 // Every action kind's preview (the commands on screen) and exported script lines, on a stub ShellText: no Redis, no Docker.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {ACTIONS, actionOf, describeAction, type Action} from '../../../source/engine/lab/actions.js';
-import type {PreviewContext, ScriptContext} from '../../../source/engine/lab/define.js';
-import {portFor} from '../../../source/engine/topology.js';
+import {ACTIONS, actionOf, describeAction, type Action} from '../../../source/engine/lab/actions/registry.js';
+import type {PreviewContext, ScriptContext} from '../../../source/engine/lab/define/define.js';
+import {portFor} from '../../../source/engine/topology/topology.js';
 import {stubShell} from './stub-shell.js';
 
 /** The current master is replica1 on screen; the script asks the sentinels (`$(current_master)`). */

@@ -3,9 +3,9 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {LABS_DIR, loadCatalogue, loadLab} from '../../../source/engine/lab/loader.js';
-import {actionKind} from '../../../source/engine/lab/schema.js';
-import type {Lab, Text} from '../../../source/engine/lab/types.js';
+import {LABS_DIR, loadCatalogue, loadLab} from '../../../source/engine/lab/format/loader.js';
+import {actionKind} from '../../../source/engine/lab/format/schema.js';
+import type {Lab, Text} from '../../../source/engine/lab/format/types.js';
 
 /** The catalogue of docs/labs.md, in its order. */
 const IDS = ['replication-command', 'replication-config', 'read-only-replicas', 'heartbeat', 'offsets', 'sentinel-setup', 'sentinel-config', 'sentinel-failover', 'sentinel-logs', 'sentinel-rejoin', 'quorum', 'split-brain', 'client-failover'];
@@ -46,6 +46,7 @@ test('every text is in English and Chinese', async () => {
 			need(lab, `${where}: text`, step.text);
 			need(lab, `${where}: note`, step.note);
 			need(lab, `${where}: hint`, step.hint);
+			(step.sources ?? []).forEach((source, at) => need(lab, `${where}: sources[${at}].backs`, source.backs));
 		});
 	}
 	assert.deepEqual(missing, [], 'texts without a translation');

@@ -1,9 +1,9 @@
 // Every check kind's exported script lines, on a stub script context: no Redis, no Docker.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {CHECKS, checkOf, checkWithin, describeCheck, type Check} from '../../../source/engine/lab/checks.js';
-import type {CheckScriptContext} from '../../../source/engine/lab/define.js';
-import {DEFAULT_WITHIN_MS} from '../../../source/engine/lab/fields.js';
+import {CHECKS, checkOf, checkWithin, describeCheck, type Check} from '../../../source/engine/lab/checks/registry.js';
+import type {CheckScriptContext} from '../../../source/engine/lab/define/define.js';
+import {DEFAULT_WITHIN_MS} from '../../../source/engine/lab/define/fields.js';
 
 function context(check: Check): CheckScriptContext {
 	return {
@@ -34,6 +34,11 @@ const examples: Array<{check: Check; script: string[]; before?: string[]}> = [
 	{check: {'config-file': {node: 'replica1', directive: 'replicaof', matches: ' {{master.port}}$', within: '5s'}}, script: ['wait_for \'replica1\'s config file has a "replicaof" line matching / <master port>$/\' 5 config_is replica1 replicaof re \' 6379$\'']},
 	{check: {log: {node: 'sentinel1', matches: '\\+switch-master'}}, script: ['wait_for \'sentinel1\'s log (this step) has /\\+switch-master/\' 10 log_has sentinel1 \'\\+switch-master\'']},
 	{check: {reach: {container: 'article', answers: false}}, script: ['wait_for \'article does not answer from the host\' 10 reach_answers "$(( $(node_port master) + 100 ))" no']},
+	{
+		check: {restarted: {node: 'replica1', within: '20s'}},
+		script: ['wait_for \'replica1 restarted (new run_id)\' 20 info_is replica1 run_id ne "$RUN_ID_BEFORE_replica1"'],
+		before: ['RUN_ID_BEFORE_replica1=$(info_get replica1 run_id)'],
+	},
 ];
 
 test('every check kind has an example here', () => {
@@ -76,4 +81,27 @@ test('a check\'s verdict speaks the learner\'s language: a down node, sentinels 
 	assert.equal((await verdict(agreed, 'en')).detail, 'sentinels disagree: sentinel1 says master, sentinel2 says replica1');
 	assert.equal((await verdict(agreed, 'zh')).detail, '哨兵意见不一：sentinel1 说是 master，sentinel2 说是 replica1');
 	assert.equal((await verdict({client: {id: 'app', errors: {atMost: 0}}}, 'zh')).detail, '客户端 app 没有启动');
+});
+
+test('restarted passes only on a run_id other than the one read before the step\'s actions', async () => {
+	const {definition, body} = checkOf({restarted: {node: 'replica1'}});
+	let runId = 'a'.repeat(40);
+	let answers = true;
+	const session = {runtime: {exec: async () => ({stdout: answers ? `# Server\r\nredis_version:7.2.6\r\nrun_id:${runId}\r\nuptime_in_seconds:3\r\n` : '', stderr: answers ? '' : 'Could not connect', exitCode: answers ? 0 : 1})}};
+	const context = (lang: 'en' | 'zh') => ({session, baseline: new Map(), writes: new Map(), clients: new Map(), resolveNode: (ref: string) => ref, lang}) as unknown as Parameters<typeof definition.evaluate>[1];
+	const en = context('en');
+	await definition.baseline!(body, en);
+	// Uptime 3 s, same process: an uptime check would pass here; this one must not.
+	assert.deepEqual(await definition.evaluate(body, en), {ok: false, detail: 'run_id still aaaaaaaa…: the same process'});
+	answers = false;
+	assert.deepEqual(await definition.evaluate(body, en), {ok: false, detail: 'replica1 does not answer INFO server'});
+	answers = true;
+	runId = 'b'.repeat(40);
+	assert.deepEqual(await definition.evaluate(body, en), {ok: true, detail: 'run_id aaaaaaaa… → bbbbbbbb…'});
+	const zh = context('zh');
+	answers = false;
+	await definition.baseline!(body, zh);
+	answers = true;
+	assert.deepEqual(await definition.evaluate(body, zh), {ok: false, detail: '这一步开始时 replica1 没有 run_id'});
+	assert.equal(describeCheck({restarted: {node: 'replica1'}}, 'zh'), 'replica1 已重启（run_id 变了）');
 });

@@ -4,8 +4,8 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parse} from 'yaml';
-import {exportLab} from '../../../source/engine/lab/export.js';
-import {validateLab} from '../../../source/engine/lab/schema.js';
+import {exportLab} from '../../../source/engine/lab/export/export.js';
+import {validateLab} from '../../../source/engine/lab/format/schema.js';
 import {LocalRuntime} from '../../../source/engine/runtime/local/runtime.js';
 import {DockerRuntime} from '../../../source/engine/runtime/docker/index.js';
 
@@ -56,4 +56,23 @@ test('export: stopping the current master targets whichever node the sentinels n
 	assert.equal(stop, 'redis-cli -p $(node_port "$(current_master)") shutdown');
 	assert.equal(runWith(local, ['redis-cli() { printf "%s\\n" "$*"; }', stop]), '-p 7379 shutdown\n');
 	assert.match(local, /^kill -9 \$\(cat \.\/redis-lab\/\$\(current_master\)\/\$\(current_master\)\.pid\)$/m);
+});
+
+test('export: a step\'s sources stay in the script as comments under its title, in the chosen language', () => {
+	const lab = parse(readFileSync(fixture, 'utf8'));
+	lab.steps[0].sources = [
+		{file: 'src/replication.c', symbol: 'replicaofCommand', backs: {en: 'REPLICAOF host port\nstarts following', zh: 'REPLICAOF host port 开始复制'}},
+		{url: 'https://docs.docker.com/reference/cli/docker/container/stop/', backs: {en: 'SIGTERM, then SIGKILL', zh: '先 SIGTERM，再 SIGKILL'}},
+	];
+	const runtime = new LocalRuntime({sessionId: 'test', basePort: 6379});
+	const lines = exportLab(validateLab(lab, 'x.yaml'), runtime).split('\n');
+	const title = lines.findIndex((line) => line.startsWith('# ── Step 1: Follow'));
+	assert.deepEqual(lines.slice(title + 1, title + 4), [
+		'# In Redis\'s source:',
+		'#   src/replication.c · replicaofCommand: REPLICAOF host port starts following',
+		'#   https://docs.docker.com/reference/cli/docker/container/stop/: SIGTERM, then SIGKILL',
+	]);
+	const zh = exportLab(validateLab(lab, 'x.yaml'), runtime, {lang: 'zh'});
+	assert.match(zh, /^# Redis 源码出处：\n#   src\/replication\.c · replicaofCommand: REPLICAOF host port 开始复制$/m);
+	execFileSync('bash', ['-n'], {input: zh});
 });

@@ -1,7 +1,7 @@
 import type {ExecResult, Runtime} from '../../../source/engine/runtime/types.js';
-import type {Session} from '../../../source/engine/session.js';
-import type {NodeView, SessionState, TranscriptEntry} from '../../../source/engine/session-state.js';
-import {kindOf, type NodeSpec} from '../../../source/engine/topology.js';
+import type {Session} from '../../../source/engine/session/session.js';
+import type {NodeView, SessionState, TranscriptEntry} from '../../../source/engine/session/state.js';
+import {kindOf, type NodeSpec} from '../../../source/engine/topology/topology.js';
 import {stubShell} from './stub-shell.js';
 
 /**
@@ -10,8 +10,6 @@ import {stubShell} from './stub-shell.js';
  */
 export class FakeLabSession {
 	state: SessionState = {id: 'fake', runtime: 'local', runtimeLabel: 'fake', phase: 'ready', nodes: [], events: [], logs: [], transcript: []};
-	/** Every state the runner set, in order. */
-	readonly history: SessionState[] = [];
 	private readonly specs = new Map<string, NodeSpec>();
 	private readonly data = new Map<string, Map<string, string>>();
 	private readonly masterOf = new Map<string, string>();
@@ -34,9 +32,11 @@ export class FakeLabSession {
 	/** The real one polls every node often meanwhile; here state changes are immediate. */
 	pollingFast = <T>(wait: Promise<T>): Promise<T> => wait;
 
+	/** The real one keeps quiet nodes at the full poll rate meanwhile; here there is no polling. */
+	holdFullRate = (): (() => void) => () => undefined;
+
 	update(change: (state: SessionState) => SessionState): void {
 		this.state = change(this.state);
-		this.history.push(this.state);
 	}
 
 	declare(specs: NodeSpec[]): void {

@@ -2,11 +2,11 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {labJsonSchemaText} from '../../../source/engine/lab/json-schema.js';
-import {ACTIONS} from '../../../source/engine/lab/actions.js';
-import {CHECKS} from '../../../source/engine/lab/checks.js';
-import {parseLabText} from '../../../source/engine/lab/loader.js';
-import {validateLab} from '../../../source/engine/lab/schema.js';
+import {labJsonSchemaText} from '../../../source/engine/lab/format/json-schema.js';
+import {ACTIONS} from '../../../source/engine/lab/actions/registry.js';
+import {CHECKS} from '../../../source/engine/lab/checks/registry.js';
+import {parseLabText} from '../../../source/engine/lab/format/loader.js';
+import {validateLab} from '../../../source/engine/lab/format/schema.js';
 
 const file = fileURLToPath(new URL('../../../labs/schema.json', import.meta.url));
 

@@ -5,8 +5,8 @@ import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse, stringify} from 'yaml';
-import {LABS_DIR} from '../../../source/engine/lab/loader.js';
-import {lintLabs} from '../../../source/engine/lab/lint.js';
+import {LABS_DIR, loadLab} from '../../../source/engine/lab/format/loader.js';
+import {lintLabs} from '../../../source/engine/lab/format/lint.js';
 
 const brokenDir = fileURLToPath(new URL('../../fixtures/labs-broken/', import.meta.url));
 const fixture = fileURLToPath(new URL('../../fixtures/labs/00-fixture.yaml', import.meta.url));
@@ -25,6 +25,25 @@ test('lint: every broken fixture is reported, one line each naming the file and 
 	assert.deepEqual(byFile.get(name('bad-field.yaml')), ['step 2 "follow": expect[0].role.iz: unknown field, did you mean is? (known: node, is, within)']);
 	assert.deepEqual(byFile.get(name('unknown-node.yaml')), ['step 1 "follow": do[1].cli.node: unknown node "replica9" (declared: master, replica1, or current-master)']);
 	assert.deepEqual(byFile.get(name('yaml-syntax.yaml')), ['9:1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+});
+
+test('lint: a step with narrative and no sources is refused, one line naming the file, the step and the field (the lab still loads)', async () => {
+	const file = fileURLToPath(new URL('../../fixtures/labs-lint/no-sources.yaml', import.meta.url));
+	const why = 'required: name where in Redis\'s source (file and symbol), or for Docker behaviour which documentation page (url), this step\'s lesson rests';
+	assert.deepEqual((await lintLabs(file)).map(({file: shown, message}) => `${shown}: ${message}`), [
+		`${relative(process.cwd(), file)}: step 2 "uncited": sources: ${why}`,
+		`${relative(process.cwd(), file)}: step 3 "empty-list": sources: ${why}`,
+	]);
+	assert.equal((await loadLab(file)).steps.length, 3, 'loading and running a lab does not need sources');
+});
+
+test('lint: a source names a file and a symbol, or a url', async (t) => {
+	const dir = mkdtempSync(join(tmpdir(), 'redis-lab-lint-'));
+	t.after(() => rmSync(dir, {recursive: true, force: true}));
+	const lab = parse(readFileSync(fixture, 'utf8'));
+	lab.steps[0].sources = [{file: 'src/sentinel.c', backs: {en: 'no symbol'}}];
+	writeFileSync(join(dir, '01-one.yaml'), stringify(lab));
+	assert.deepEqual((await lintLabs(dir)).map(({message}) => message), ['step 1 "follow": sources[0]: must name a file and a symbol (or a url for documentation)']);
 });
 
 test('lint: all mistakes of a file, and ids used twice in the folder', async (t) => {

@@ -2,8 +2,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {commandChangesState} from '../../../source/engine/lab/actions/cli.js';
-import {actionChangesState, cappedCheck, mutantOf, removableActions, singleMutantsOf} from '../../../source/engine/lab/mutation.js';
-import type {Step} from '../../../source/engine/lab/types.js';
+import {actionChangesState, cappedCheck, mutantOf, removableActions, singleMutantsOf} from '../../helpers/mutation.js';
+import type {Step} from '../../../source/engine/lab/format/types.js';
 
 test('cli commands that only read are told apart from those that write, per command word', () => {
 	for (const command of ['INFO replication', 'get name', 'CONFIG GET protected-mode', 'ROLE', 'SENTINEL GET-MASTER-ADDR-BY-NAME master', 'SENTINEL MASTER master', 'sentinel ckquorum master', 'SENTINEL REPLICAS master', 'SENTINEL CONFIG GET resolve-hostnames']) {
@@ -28,7 +28,7 @@ const step: Step = {
 	text: {en: 'Stop'},
 	do: [{stop: 'replica2'}, {cli: {node: 'master', command: 'SET k2 v2'}}, {cli: {node: 'master', command: 'GET k1'}}, {'write-config': {node: 'master', set: {appendonly: 'yes'}}}],
 	expect: [{reply: {node: 'master', command: 'set  k2 v2', error: '^NOREPLICAS'}}, {role: {node: 'master', is: 'master', within: '45s'}}],
-} as Step;
+};
 
 test('a mutant drops the state-changing actions, keeps reads and the command a reply check sends again, and caps the checks', () => {
 	assert.deepEqual(removableActions(step), [step.do[0], step.do[3]]);
@@ -37,6 +37,6 @@ test('a mutant drops the state-changing actions, keeps reads and the command a r
 	assert.deepEqual(mutant.expect[1], {role: {node: 'master', is: 'master', within: 15_000}});
 	assert.equal(mutant.expect[0], step.expect[0]);
 	assert.deepEqual(singleMutantsOf(step, 15_000).map(({step: single}) => single.do.length), [3, 3]);
-	assert.equal(mutantOf({...step, do: [{cli: {node: 'master', command: 'INFO'}}]} as Step, 15_000), undefined);
+	assert.equal(mutantOf({...step, do: [{cli: {node: 'master', command: 'INFO'}}]}, 15_000), undefined);
 	assert.deepEqual(cappedCheck({role: {node: 'master', is: 'master', within: '2s'}}, 15_000), {role: {node: 'master', is: 'master', within: '2s'}});
 });

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {compare, normaliseReply} from '../../../source/engine/lab/checks.js';
-import {compareFigures} from '../../../source/engine/lab/verdict.js';
+import {compare, normaliseReply} from '../../../source/engine/lab/checks/registry.js';
+import {compareFigures, firstLine} from '../../../source/engine/lab/define/verdict.js';
 
 test('redis-cli --no-raw replies are normalised for checks', () => {
 	assert.deepEqual(normaliseReply('"farb"\n'), {text: 'farb', isError: false});
@@ -31,4 +31,9 @@ test('figures say what they saw in the learner\'s language', () => {
 	assert.deepEqual(compareFigures({acknowledged: 20, lost: 0}, {lost: {equals: 0}}), {ok: true, detail: 'lost 0'});
 	assert.deepEqual(compareFigures({acknowledged: 20, lost: 3}, {lost: {equals: 0}}, 'zh'), {ok: false, detail: '丢失 是 3，应为 0'});
 	assert.deepEqual(compareFigures({acknowledged: 20, refused: 0}, {}, 'zh'), {ok: true, detail: '已确认 20，被拒绝 0'});
+});
+
+test('a check detail shows a reply\'s first line without the carriage return INFO ends it with', () => {
+	assert.equal(firstLine('# Server\r\nredis_version:7.2.6\r\n'), '# Server');
+	assert.equal(firstLine('PONG'), 'PONG');
 });

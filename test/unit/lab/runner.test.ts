@@ -2,11 +2,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {fileURLToPath} from 'node:url';
-import {loadLab} from '../../../source/engine/lab/loader.js';
-import {LabRunner} from '../../../source/engine/lab/runner.js';
-import {settle} from '../../../source/engine/lab/settle.js';
-import type {CheckContext} from '../../../source/engine/lab/define.js';
-import {FakeClock} from '../../../source/engine/wait.js';
+import {loadLab} from '../../../source/engine/lab/format/loader.js';
+import {LabRunner} from '../../../source/engine/lab/run/runner.js';
+import {settle} from '../../../source/engine/lab/run/settle.js';
+import type {CheckContext} from '../../../source/engine/lab/define/define.js';
+import type {LabRunState} from '../../../source/engine/lab/run/state.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
 import {FakeLabSession} from './fake-lab-session.js';
 
 const engineLab = fileURLToPath(new URL('../../fixtures/labs-engine/01-engine.yaml', import.meta.url));
@@ -20,22 +21,24 @@ async function open(options: {clock?: FakeClock; startFails?: boolean} = {}) {
 
 test('runner: a step runs its actions, waits for its checks and is marked passed', async () => {
 	const {session, runner} = await open();
-	assert.deepEqual(session.state.lab!.steps[1]!.commands, ['cli replica1 REPLICAOF master 6379'], 'the commands are shown before the step runs');
+	assert.deepEqual(runner.getState().steps[1]!.commands, ['cli replica1 REPLICAOF master 6379'], 'the commands are shown before the step runs');
 	assert.equal(await runner.runStep(0), true);
 	assert.equal(await runner.runStep(1), true);
-	assert.deepEqual(session.state.lab!.steps.map((step) => step.status), ['passed', 'passed', 'pending']);
+	assert.deepEqual(runner.getState().steps.map((step) => step.status), ['passed', 'passed', 'pending']);
 	assert.deepEqual(session.lines('command'), ['create master', 'create replica1', 'cli replica1 REPLICAOF master 6379']);
 	assert.deepEqual(session.lines('check'), ['✓ master role is master (master is master)', '✓ replica1 role is slave (replica1 is slave)']);
 });
 
 test('runner: catchUp replays the steps before the target, shows it meanwhile, then opens the target', async () => {
 	const {session, runner} = await open();
+	const history: LabRunState[] = [];
+	runner.subscribe(() => history.push(runner.getState()));
 	assert.equal(await runner.catchUp(2), true);
-	const lab = session.state.lab!;
+	const lab = runner.getState();
 	assert.equal(lab.current, 2);
 	assert.equal(lab.catchingUp, undefined);
 	assert.deepEqual(lab.steps.map((step) => step.status), ['passed', 'passed', 'pending']);
-	assert.ok(session.history.some((state) => state.lab?.catchingUp?.to === 2), 'catchingUp was set while it ran');
+	assert.ok(history.some((state) => state.catchingUp?.to === 2), 'catchingUp was set while it ran');
 	assert.deepEqual(session.lines('step'), ['Step 1/3: Start', 'Step 2/3: Follow']);
 	assert.equal(await runner.runStep(2), true, 'the target step starts from the state the earlier steps built');
 });
@@ -57,8 +60,8 @@ test('runner: catchUp marks a step whose checks fail, and still opens the target
 	void caught.then(() => (settled = true));
 	for (let i = 0; i < 100 && !settled; i++) await clock.advance(1000);
 	assert.equal(await caught, false);
-	assert.deepEqual(session.state.lab!.steps.map((step) => step.status), ['failed', 'pending', 'pending']);
-	assert.equal(session.state.lab!.current, 1);
+	assert.deepEqual(runner.getState().steps.map((step) => step.status), ['failed', 'pending', 'pending']);
+	assert.equal(runner.getState().current, 1);
 	assert.match(session.lines('check').at(-1)!, /^✗ master role is master \(master is down after 10s\)$/);
 });
 
@@ -86,11 +89,11 @@ test('runner: a step marked runtimes: [docker] is skipped on local, with a note,
 	const runner = new LabRunner(session.asSession, docker);
 	assert.equal(await runner.runStep(0), true);
 	assert.equal(await runner.runStep(1), true);
-	const state = session.state.lab!.steps[1]!;
+	const state = runner.getState().steps[1]!;
 	assert.equal(state.status, 'passed');
 	assert.match(state.skipped ?? '', /needs the docker runtime \(this session runs on local\)/);
 	assert.deepEqual(session.lines('command'), ['create master', 'create replica1'], 'its actions did not run');
 	assert.deepEqual(session.lines('note'), [state.skipped]);
 	assert.equal(await runner.watchStep(1), true, 'shown on this runtime, a docker-only step passes as skipped');
-	assert.equal(session.getState().lab?.steps[1]?.status, 'passed');
+	assert.equal(runner.getState().steps[1]?.status, 'passed');
 });

@@ -5,10 +5,10 @@ import {tmpdir} from 'node:os';
 import {join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse, stringify} from 'yaml';
-import {findLab, loadCatalogue, loadLab} from '../../../source/engine/lab/loader.js';
-import {actionKind, checkKind, checkWithin, describeCheck, parseDuration, validateLab} from '../../../source/engine/lab/schema.js';
-import {RedisLabError} from '../../../source/engine/errors.js';
-import type {Check, Lab} from '../../../source/engine/lab/types.js';
+import {findLab, loadCatalogue, loadLab} from '../../../source/engine/lab/format/loader.js';
+import {actionKind, checkKind, checkWithin, describeCheck, parseDuration, validateLab} from '../../../source/engine/lab/format/schema.js';
+import {RedisLabError} from '../../../source/engine/base/errors.js';
+import type {Check, Lab} from '../../../source/engine/lab/format/types.js';
 
 const fixture = fileURLToPath(new URL('../../fixtures/labs/00-fixture.yaml', import.meta.url));
 const brokenDir = fileURLToPath(new URL('../../fixtures/labs-broken/', import.meta.url));
@@ -63,7 +63,7 @@ test('broken fixture files: one line naming the file, the step and the field', a
 		'bad-field.yaml': ': step 2 "follow": expect[0].role.iz: unknown field, did you mean is? (known: node, is, within)',
 		'unknown-node.yaml': ': step 1 "follow": do[1].cli.node: unknown node "replica9" (declared: master, replica1, or current-master)',
 		'unknown-action.yaml': ': step 1 "start": do[0]: unknown action "strat" (known: start, stop, kill, pause, resume, restart, isolate, heal, cli, write-config, show-config, write, logs, client-start, client-stop, mark, docker-run)',
-		'unknown-check.yaml': ': step 1 "start": expect[0]: unknown check "rolle" (known: role, info, in-sync, reply, key, event, sentinel-master, writes, client, config-file, log, reach)',
+		'unknown-check.yaml': ': step 1 "start": expect[0]: unknown check "rolle" (known: role, info, in-sync, reply, key, event, sentinel-master, writes, client, config-file, log, reach, restarted)',
 		'missing-en-title.yaml': ': step 1 "start": title.en: required',
 		'missing-info-field.yaml': ': step 2 "count-replicas": expect[1].info.field: required',
 		'duplicate-step-id.yaml': ': step 2 "start": id: duplicate step id "start"',
@@ -196,6 +196,7 @@ test('check labels in English and Chinese', () => {
 	assert.deepEqual(label({key: {node: 'master', key: 'name', missing: true}}), ['master name is nil', 'master 上 name 为 nil']);
 	assert.deepEqual(label({'in-sync': {master: 'master'}}), ['every replica of master has its whole stream', 'master 的每个 replica 都已追上复制流']);
 	assert.deepEqual(label({'sentinel-master': {not: 'master'}}), ['sentinels report a master other than master', '哨兵报告的 master 不是 master']);
+	assert.deepEqual(label({restarted: {node: 'replica1'}}), ['replica1 restarted (new run_id)', 'replica1 已重启（run_id 变了）']);
 	assert.deepEqual(label({writes: {id: 'isolated', acknowledged: {atLeast: 1}, lost: {equals: 0}}}), ['writes isolated: acknowledged >= 1, lost = 0', '写入 isolated：已确认 >= 1，丢失 = 0']);
 	assert.deepEqual(label({client: {id: 'app', lost: {equals: 0}}}), ['client app: lost = 0', '客户端 app：丢失 = 0']);
 });

@@ -1,5 +1,5 @@
 import type {ShellText} from '../../../source/engine/runtime/types.js';
-import type {NodeSpec} from '../../../source/engine/topology.js';
+import type {NodeSpec} from '../../../source/engine/topology/topology.js';
 
 /** ShellText that names the operation and its arguments: `stop master`, `cli replica1 GET k`. */
 export const stubShell = {

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {infoField, parseInfo, parseReplicationInfo, parseSentinelInfo} from '../../../source/engine/probe/info.js';
+import {infoField, parseInfo, parseReplicationInfo, parseSentinelInfo} from '../../../source/engine/redis/probe/info.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/info/${name}`, import.meta.url), 'utf8');
 

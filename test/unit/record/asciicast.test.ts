@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CastRecorder, parseCast} from '../../../source/record/asciicast.js';
+import {CastRecorder, castTitle, parseCast} from '../../../source/record/asciicast.js';
 
 test('a cast has a v2 header, ordered times, markers, resizes and idle gaps cut to the limit', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'cast-'));
@@ -36,4 +36,10 @@ test('a cast has a v2 header, ordered times, markers, resizes and idle gaps cut 
 
 test('parseCast names a malformed line', () => {
 	assert.throws(() => parseCast('{"version":2}\n[1,"o"]\n'), /line 2/);
+});
+
+test('the recording\'s title names the lab and the server it ran on, when known before it starts', () => {
+	assert.equal(castTitle('offsets', {flavour: 'valkey', version: '8.0.1'}), 'redis-lab · offsets · Valkey 8.0.1');
+	assert.equal(castTitle('offsets', {flavour: 'redis', version: '7.2.6'}), 'redis-lab · offsets · Redis 7.2.6');
+	assert.equal(castTitle(undefined, undefined), 'redis-lab');
 });

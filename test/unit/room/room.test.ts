@@ -1,13 +1,13 @@
 // Pure parts of the many-learners work: owners, free base ports, the connection text, doctor's terminal and leftover lines.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {currentOwner, sanitizeOwner} from '../../../source/engine/room/owner.js';
-import {HIGHEST_BASE_PORT, firstFreeBase, topologyPorts} from '../../../source/engine/room/ports.js';
-import {connectText} from '../../../source/engine/room/connect.js';
-import {leftoverChecks, portChecks, rangeSaid, terminalChecks} from '../../../source/engine/room/doctor-checks.js';
-import type {PortView} from '../../../source/engine/room/ports.js';
+import {currentOwner, sanitizeOwner} from '../../../source/engine/base/owner.js';
+import {HIGHEST_BASE_PORT, firstFreeBase, topologyPorts} from '../../../source/engine/host/ports.js';
+import {connectText} from '../../../source/engine/host/connect.js';
+import {leftoverChecks, portChecks, rangeSaid, terminalChecks} from '../../../source/engine/host/doctor-checks.js';
+import type {PortView} from '../../../source/engine/host/ports.js';
 import {isPoolClash} from '../../../source/engine/runtime/docker/network.js';
-import type {ManagedNode} from '../../../source/engine/inventory.js';
+import type {ManagedNode} from '../../../source/engine/host/inventory.js';
 
 test('the owner: REDIS_LAB_OWNER first, else the login name, always label-safe', () => {
 	assert.equal(currentOwner({REDIS_LAB_OWNER: 'alice'}), 'alice');
@@ -106,5 +106,6 @@ test('doctor: a taken port names its holder and the way out, in both languages',
 
 test('a subnet clash between two sessions created at once is recognised (then retried)', () => {
 	assert.ok(isPoolClash(new Error('(HTTP code 403) unexpected - Pool overlaps with other one on this address space')));
+	assert.ok(isPoolClash(new Error('(HTTP code 500) server error - subnet 172.18.0.0/24 is already used on the host or by another config')), "Podman's wording");
 	assert.ok(!isPoolClash(new Error('network with name redis-lab already exists')));
 });

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {containerOptions} from '../../../source/engine/runtime/docker/container.js';
-import {monitorSpec} from '../../../source/engine/topology.js';
+import {monitorSpec} from '../../../source/engine/topology/topology.js';
 
 test('a node\'s container: labelled as ours, its port published on 127.0.0.1 only, its folder mounted, fixed IP and hosts when known', () => {
 	const options = containerOptions({
@@ -18,7 +18,7 @@ test('a node\'s container: labelled as ours, its port published on 127.0.0.1 onl
 	assert.deepEqual(options, {
 		name: 'redis-lab-31000-sentinel1',
 		Image: 'redis:7.2',
-		Cmd: ['redis-sentinel', '/usr/local/etc/redis/sentinel.conf'],
+		Cmd: ['redis-server', '/usr/local/etc/redis/sentinel.conf', '--sentinel'],
 		Labels: {'redis-lab.managed': 'true', 'redis-lab.session': 's1', 'redis-lab.owner': 'alice', 'redis-lab.node': 'sentinel1'},
 		ExposedPorts: {'41000/tcp': {}},
 		HostConfig: {

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createRuntime} from '../../../source/engine/runtime/detect.js';
-import {findBinary} from '../../../source/engine/runtime/local-binaries.js';
+import {findBinary} from '../../../source/engine/runtime/local/binaries.js';
 
 const noRedis = !(await findBinary('redis-server')) && 'no redis-server on PATH';
 

@@ -5,8 +5,8 @@ import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import Docker from 'dockerode';
-import {RedisLabError} from '../../../source/engine/errors.js';
-import {dockerHostLabel, dockerOptions, resolveDockerHost} from '../../../source/engine/runtime/docker-host.js';
+import {RedisLabError} from '../../../source/engine/base/errors.js';
+import {dockerHostLabel, dockerOptions, resolveDockerHost} from '../../../source/engine/runtime/docker/host.js';
 
 /** A DOCKER_CONFIG folder with the given current context and context metas (name -> meta.json text). */
 function dockerConfig(current: string | undefined, metas: Record<string, string>): string {

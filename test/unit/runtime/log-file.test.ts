@@ -4,7 +4,7 @@ import {appendFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {followFile, tailFile} from '../../../source/engine/runtime/local/log-file.js';
-import {FakeClock} from '../../../source/engine/wait.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
 
 /** Moves the fake clock a poll at a time, letting file I/O run between, until `work` settles. */
 async function onClock<T>(clock: FakeClock, work: Promise<T>): Promise<T> {

@@ -5,8 +5,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {commandLineOf, isNodeCommandLine, isSessionNodeProcess} from '../../../source/engine/runtime/pid-check.js';
-import {findBinary} from '../../../source/engine/runtime/local-binaries.js';
+import {commandLineOf, isNodeCommandLine, isSessionNodeProcess} from '../../../source/engine/runtime/local/pid-check.js';
+import {findBinary} from '../../../source/engine/runtime/local/binaries.js';
 import {waitForPing} from '../../../source/engine/runtime/ping.js';
 
 function freePort(): Promise<number> {
@@ -24,6 +24,8 @@ test('command lines: only this node\'s redis-server or redis-sentinel', () => {
 	assert.ok(isNodeCommandLine('/opt/redis 7/bin/redis-server 127.0.0.1:6380', node));
 	assert.ok(isNodeCommandLine(`redis-server ${node.confPath}`, node), 'a title left unchanged names the config');
 	assert.ok(isNodeCommandLine('redis-sentinel *:26379 [sentinel]', {port: 26379, confPath: '/x/sentinel.conf'}));
+	assert.ok(isNodeCommandLine('valkey-server 127.0.0.1:6379', {port: 6379, confPath: '/x/redis.conf'}), 'a Valkey server');
+	assert.ok(isNodeCommandLine('/opt/valkey/bin/valkey-sentinel *:26379 [sentinel]', {port: 26379, confPath: '/x/sentinel.conf'}), 'a Valkey sentinel');
 	assert.ok(!isNodeCommandLine('redis-server 127.0.0.1:6381', node), 'another port');
 	assert.ok(!isNodeCommandLine('redis-server 127.0.0.1:63800', node));
 	assert.ok(!isNodeCommandLine('vim 127.0.0.1:6380', node));

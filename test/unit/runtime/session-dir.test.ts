@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createSessionDir, listSessionDirs, removeSessionDir, sessionsRoot} from '../../../source/engine/session-dir.js';
+import {createSessionDir, listSessionDirs, removeSessionDir, sessionsRoot} from '../../../source/engine/runtime/session-dir.js';
 
 test('session folders live in the user\'s cache folder, never the system temp folder', () => {
 	assert.equal(sessionsRoot({}, 'linux', '/home/a'), '/home/a/.cache/redis-lab/sessions');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {dockerShell, type DockerShellContext} from '../../../source/engine/runtime/docker/shell-text.js';
 import {localShell} from '../../../source/engine/runtime/local/shell-text.js';
 import {containerName, networkName} from '../../../source/engine/runtime/docker/names.js';
-import {monitorSpec, portFor} from '../../../source/engine/topology.js';
+import {monitorSpec, portFor} from '../../../source/engine/topology/topology.js';
 
 const CURRENT = '$(current_master)';
 
@@ -31,7 +31,7 @@ test('names: one function each for containers and networks, with the base-port p
 test('docker shell text: every operation on a named node', () => {
 	const shell = docker();
 	assert.equal(shell.create('replica1'), 'docker run -d --name redis-lab-replica1 --network redis-lab -p 127.0.0.1:6380:6380 -v "$PWD/redis-lab/replica1:/usr/local/etc/redis" redis:7.2 redis-server /usr/local/etc/redis/redis.conf');
-	assert.equal(shell.create('sentinel1'), 'docker run -d --name redis-lab-sentinel1 --network redis-lab -p 127.0.0.1:16379:16379 -v "$PWD/redis-lab/sentinel1:/usr/local/etc/redis" redis:7.2 redis-sentinel /usr/local/etc/redis/sentinel.conf');
+	assert.equal(shell.create('sentinel1'), 'docker run -d --name redis-lab-sentinel1 --network redis-lab -p 127.0.0.1:16379:16379 -v "$PWD/redis-lab/sentinel1:/usr/local/etc/redis" redis:7.2 redis-server /usr/local/etc/redis/sentinel.conf --sentinel');
 	assert.equal(shell.start('master'), 'docker start redis-lab-master');
 	assert.equal(shell.stop('master'), 'docker stop redis-lab-master');
 	assert.equal(shell.kill('master'), 'docker kill redis-lab-master');
@@ -65,7 +65,7 @@ test('docker shell text: fixed addresses, a sentinel\'s --add-host, heal with th
 		healIp: (node) => (node === 'master' ? '172.20.0.2' : undefined),
 		containerId: (node) => (node === 'master' ? 'abc123' : undefined),
 	});
-	assert.equal(shell.create('sentinel1', {name: 'sentinel1', kind: 'sentinel', port: 17379, monitor: monitorSpec()}), 'docker run -d --name redis-lab-7379-sentinel1 --network redis-lab-7379 --ip 172.20.0.5 --add-host redis-lab-7379-master:172.20.0.2 -p 127.0.0.1:17379:17379 -v "$PWD/redis-lab/sentinel1:/usr/local/etc/redis" redis:7.2 redis-sentinel /usr/local/etc/redis/sentinel.conf');
+	assert.equal(shell.create('sentinel1', {name: 'sentinel1', kind: 'sentinel', port: 17379, monitor: monitorSpec()}), 'docker run -d --name redis-lab-7379-sentinel1 --network redis-lab-7379 --ip 172.20.0.5 --add-host redis-lab-7379-master:172.20.0.2 -p 127.0.0.1:17379:17379 -v "$PWD/redis-lab/sentinel1:/usr/local/etc/redis" redis:7.2 redis-server /usr/local/etc/redis/sentinel.conf --sentinel');
 	assert.equal(shell.heal('master'), 'docker network connect --ip 172.20.0.2 redis-lab-7379 redis-lab-7379-master');
 	assert.equal(shell.network(), 'docker network create --subnet 172.20.0.0/16 redis-lab-7379');
 	assert.equal(shell.cli('master', ['PING']), "docker exec redis-lab-7379-master redis-cli -p 7379 -a 's3cret pw' --no-auth-warning PING");
@@ -78,6 +78,17 @@ test('docker shell text: a node given as a shell expression keeps it in names an
 	assert.equal(shell.isolate(CURRENT), 'docker network disconnect redis-lab-31000 redis-lab-31000-$(current_master)');
 	assert.equal(shell.cli(CURRENT, ['ROLE']), 'docker exec redis-lab-31000-$(current_master) redis-cli -p $(node_port "$(current_master)") ROLE');
 	assert.equal(shell.showConfig(CURRENT), 'cat ./redis-lab/$(current_master)/redis.conf');
+});
+
+test('local shell text: the programs found (a Valkey install, no valkey-sentinel) are the ones shown', () => {
+	const programs = {server: 'valkey-server', sentinel: ['valkey-server', '--sentinel'], cli: 'valkey-cli'};
+	const shell = localShell({port: (node) => portFor(node, 7379), programs: () => programs});
+	assert.equal(shell.create('master'), 'valkey-server ./redis-lab/master/redis.conf --daemonize yes');
+	assert.equal(shell.start('sentinel1'), 'valkey-server ./redis-lab/sentinel1/sentinel.conf --sentinel --daemonize yes');
+	assert.equal(shell.cli('replica1', ['ROLE']), 'valkey-cli -p 7380 ROLE');
+	assert.equal(shell.notRunning('replica1', 'exited'), 'Could not connect to Valkey at 127.0.0.1:7380: Connection refused', 'as valkey-cli says it');
+	programs.sentinel = ['valkey-sentinel'];
+	assert.equal(shell.start('sentinel1'), 'valkey-sentinel ./redis-lab/sentinel1/sentinel.conf --daemonize yes');
 });
 
 test('local shell text: every operation, a password, and a node given as a shell expression', () => {

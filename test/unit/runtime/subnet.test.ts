@@ -21,3 +21,8 @@ br-1\t0020A8C0\t00000000\t0001\t0\t0\t0\t00F0FFFF\t0\t0\t0
 	// A VPN's route keeps the pick off its range.
 	assert.equal(freeSubnet(['172.17.0.0/16', '172.18.0.0/15', ...routeSubnets(text)]), '172.21.0.0/24');
 });
+
+test('freeSubnet can pass over free subnets, so sessions racing for one spread out', () => {
+	assert.equal(freeSubnet([], 2), '172.18.2.0/24');
+	assert.equal(freeSubnet(['172.18.0.0/24', '172.18.1.0/24'], 1), '172.18.3.0/24');
+});

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {parseEvent, parseLogLine} from '../../../source/engine/sentinel/events.js';
-import {EVENT_CATALOGUE, FAILOVER_PHASES, meaningOf, phaseProgress} from '../../../source/engine/sentinel/catalogue.js';
-import {stampEvent} from '../../../source/engine/sentinel/stream.js';
+import {parseEvent, parseLogLine} from '../../../source/engine/redis/sentinel/events.js';
+import {EVENT_CATALOGUE, FAILOVER_PHASES, meaningOf, phaseProgress} from '../../../source/engine/redis/sentinel/catalogue.js';
+import {stampEvent} from '../../../source/engine/redis/sentinel/stream.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/sentinel/${name}`, import.meta.url), 'utf8');
 
@@ -73,7 +73,7 @@ test('pub/sub messages captured from a real failover', () => {
 	assert.ok(types.indexOf('+odown') < types.indexOf('+switch-master'));
 	const switched = events.find((event) => event.type === '+switch-master')!;
 	assert.equal(switched.switchMaster?.oldPort, 27100);
-	assert.ok([27101, 27102].includes(switched.switchMaster!.newPort));
+	assert.ok([27101, 27102].includes(switched.switchMaster.newPort));
 	assert.deepEqual(events.find((event) => event.type === '+odown')?.quorum, {count: 1, needed: 1});
 });
 

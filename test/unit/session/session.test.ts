@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Session} from '../../../source/engine/session.js';
-import {standardTopology} from '../../../source/engine/topology.js';
-import {FakeClock} from '../../../source/engine/wait.js';
-import {RedisLabError} from '../../../source/engine/errors.js';
+import {Session} from '../../../source/engine/session/session.js';
+import {standardTopology} from '../../../source/engine/topology/topology.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {RedisLabError} from '../../../source/engine/base/errors.js';
 import {FakeRuntime, type FakeRuntimeOptions} from '../../helpers/fake-runtime.js';
 
 function fakeSession(options: FakeRuntimeOptions = {}) {
@@ -14,7 +14,7 @@ function fakeSession(options: FakeRuntimeOptions = {}) {
 }
 
 /** Moves the fake clock in steps (letting other work run between them) until `work` settles. */
-async function settleOnClock<T>(clock: FakeClock, work: Promise<T>, stepMs = 100, maxMs = 120_000): Promise<T | unknown> {
+async function settleOnClock<T>(clock: FakeClock, work: Promise<T>, stepMs = 100, maxMs = 120_000): Promise<unknown> {
 	let settled = false;
 	const outcome = work.then((value) => value, (error: unknown) => error).finally(() => (settled = true));
 	for (let spent = 0; !settled && spent < maxMs; spent += stepMs) {
@@ -147,4 +147,19 @@ test('console on a running node runs the command', async () => {
 	assert.equal(result.stdout, 'PONG\n');
 	assert.ok(runtime.log.includes('exec PING on master'));
 	await session.close();
+});
+
+test('the session\'s server: the first node to say it names it; one outside the support table gets its warning', async () => {
+	const {StateStore} = await import('../../../source/engine/session/store.js');
+	const store = new StateStore({sessionId: 's', kind: 'docker', label: 'valkey/valkey:9'});
+	const view = {name: 'master', kind: 'redis' as const, address: '127.0.0.1:6379', health: 'up' as const, changedAt: {}, names: {}};
+	store.update((state) => ({...state, nodes: [view]}));
+	store.setNode({...view, server: {flavour: 'valkey', version: '9.0.1'}});
+	assert.deepEqual(store.getState().server, {flavour: 'valkey', version: '9.0.1'});
+	assert.match(store.getState().serverWarning!.en, /^Valkey 9\.0\.1 is not in redis-lab's support table/);
+	store.setNode({...view, server: {flavour: 'redis', version: '7.2.6'}});
+	assert.equal(store.getState().server?.flavour, 'valkey', 'the first one stays');
+	const known = new StateStore({sessionId: 't', kind: 'local', label: 'valkey-server'});
+	known.learnServer({flavour: 'valkey', version: '8.0.1'});
+	assert.equal(known.getState().serverWarning, undefined);
 });

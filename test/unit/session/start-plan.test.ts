@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {planStart} from '../../../source/engine/session-start-plan.js';
-import {standardTopology, type NodeSpec} from '../../../source/engine/topology.js';
+import {planStart} from '../../../source/engine/topology/start-plan.js';
+import {standardTopology, type NodeSpec} from '../../../source/engine/topology/topology.js';
 
 const nodes = new Map(standardTopology({sentinels: 2}).map((spec) => [spec.name, spec]));
 const spec = (name: string): NodeSpec => nodes.get(name)!;
