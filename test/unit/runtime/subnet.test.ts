@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {freeSubnet, routeSubnets} from '../../../source/engine/runtime/docker/subnet.js';
+import {freeSubnet, PODMAN_POOLS, routeSubnets} from '../../../source/engine/runtime/docker/subnet.js';
 
 test('freeSubnet skips every /24 inside a taken range, whatever its size', () => {
 	assert.equal(freeSubnet([]), '172.18.0.0/24');
@@ -25,4 +25,11 @@ br-1\t0020A8C0\t00000000\t0001\t0\t0\t0\t00F0FFFF\t0\t0\t0
 test('freeSubnet can pass over free subnets, so sessions racing for one spread out', () => {
 	assert.equal(freeSubnet([], 2), '172.18.2.0/24');
 	assert.equal(freeSubnet(['172.18.0.0/24', '172.18.1.0/24'], 1), '172.18.3.0/24');
+});
+
+test('Podman networks come from Podman\'s own pool, apart from Docker\'s', () => {
+	assert.equal(freeSubnet([], 0, PODMAN_POOLS), '10.89.0.0/24');
+	assert.equal(freeSubnet(['10.89.0.0/24', '172.18.0.0/16'], 0, PODMAN_POOLS), '10.89.1.0/24');
+	const podman = new Set(Array.from({length: 300}, (_, skip) => freeSubnet([], skip, PODMAN_POOLS)));
+	assert.ok([...podman].every((subnet) => subnet?.startsWith('10.')), 'never one of Docker\'s');
 });

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import {RedisLabError} from '../../base/errors.js';
 import {DEFAULT_PORTS} from '../../topology/topology.js';
 import {MANAGED_LABEL} from './names.js';
-import {pickSubnet} from './subnet.js';
+import {pickSubnet, poolsOf} from './subnet.js';
 import {both} from '../../../i18n/index.js';
 import {ENGINE} from '../../../i18n/engine.js';
 
@@ -23,9 +23,10 @@ export async function createLabNetwork(docker: Docker, name: string, labels: Rec
 	// Sessions starting at once may pick the same free subnet: the loser gets "Pool overlaps" and
 	// picks again from a fresh list of networks, passing over a random few free ones so that
 	// several losers do not all race for the next one.
+	const pools = await poolsOf(docker);
 	for (let attempt = 1; ; attempt++) {
 		try {
-			const picked = await pickSubnet(docker, attempt === 1 ? existing : undefined, attempt === 1 ? 0 : Math.floor(Math.random() * attempt * 4));
+			const picked = await pickSubnet(docker, pools, attempt === 1 ? existing : undefined, attempt === 1 ? 0 : Math.floor(Math.random() * attempt * 4));
 			if (picked) {
 				const network = await docker.createNetwork({Name: name, Driver: 'bridge', Labels: labels, IPAM: {Driver: 'default', Config: [{Subnet: picked}]}});
 				return {id: network.id, subnet: picked};

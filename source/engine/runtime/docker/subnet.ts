@@ -18,16 +18,27 @@ function parseCidr(cidr: string): Range | undefined {
 
 const overlaps = (x: Range, y: Range) => x.start < y.start + y.size && y.start < x.start + x.size;
 
+/** The /16s a lab network's /24 is taken from, in order. */
+export type SubnetPools = ReadonlyArray<readonly [number, number]>;
+
+/** Docker's default pools for bridge networks: 172.18.0.0/16 to 172.31.0.0/16, then 192.168.0.0/16. */
+export const DOCKER_POOLS: SubnetPools = [...Array.from({length: 14}, (_, i) => [172, 18 + i] as const), [192, 168] as const];
+
 /**
- * The first /24 inside Docker's default pools for bridge networks (172.18.0.0/16 to 172.31.0.0/16,
- * then 192.168.0.0/16) that overlaps none of the `taken` ranges; undefined when all are taken.
+ * Podman's own default pool (10.89.0.0/16 and up). Apart from Docker's on purpose: Podman adds a
+ * network's route only when its first container starts, so Docker (which knows only its own
+ * networks) could hand the same subnet to a network created meanwhile.
+ */
+export const PODMAN_POOLS: SubnetPools = Array.from({length: 7}, (_, i) => [10, 89 + i] as const);
+
+/**
+ * The first /24 inside `pools` that overlaps none of the `taken` ranges; undefined when all are taken.
  * `skip` passes over that many free ones first: sessions racing for a subnet spread out.
  */
-export function freeSubnet(taken: string[], skip = 0): string | undefined {
+export function freeSubnet(taken: string[], skip = 0, pools: SubnetPools = DOCKER_POOLS): string | undefined {
 	let passed = 0;
 	const used = taken.map(parseCidr).filter((range): range is Range => range !== undefined && range.size < 2 ** 32);
-	const candidates = [...Array.from({length: 14}, (_, i) => [172, 18 + i] as const), [192, 168] as const];
-	for (const [a, b] of candidates) {
+	for (const [a, b] of pools) {
 		for (let c = 0; c < 256; c++) {
 			const subnet = `${a}.${b}.${c}.0/24`;
 			if (!used.some((range) => overlaps(range, parseCidr(subnet)!)) && passed++ >= skip) return subnet;
@@ -53,9 +64,16 @@ export function routeSubnets(text: string): string[] {
  * A free subnet for a new lab network, chosen without creating one: it avoids every Docker
  * network's subnets and this host's routes (Linux; harmless extra exclusions when the engine is elsewhere).
  */
-export async function pickSubnet(docker: Docker, networks?: Docker.NetworkInspectInfo[], skip = 0): Promise<string | undefined> {
+export async function pickSubnet(docker: Docker, pools: SubnetPools, networks?: Docker.NetworkInspectInfo[], skip = 0): Promise<string | undefined> {
 	const listed = networks ?? (await docker.listNetworks());
 	const taken = listed.flatMap((network) => (network.IPAM?.Config ?? []).map((config) => config.Subnet ?? ''));
 	taken.push(...routeSubnets(await readFile('/proc/net/route', 'utf8').catch(() => ''))); // no /proc (macOS): Docker's own networks still count
-	return freeSubnet(taken, skip) ?? freeSubnet(taken);
+	return freeSubnet(taken, skip, pools) ?? freeSubnet(taken, 0, pools);
+}
+
+/** The pools of the engine behind the API: Podman's when it says it is Podman, else Docker's. */
+export async function poolsOf(docker: Docker): Promise<SubnetPools> {
+	const version = await docker.version().catch(() => undefined);
+	const podman = version?.Components?.some((component) => /podman/i.test(component.Name)) ?? false;
+	return podman ? PODMAN_POOLS : DOCKER_POOLS;
 }
