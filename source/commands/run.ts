@@ -188,7 +188,8 @@ export const run: CommandAction = async ([labId], options) => {
 	try {
 		return lab ? ((await runLab(lab, runtimeFlags(options), options.lang, {downAfterMs: options.downAfter, from, sources: options.sources, room})) ? 0 : 1) : await runAll(labs, options, room);
 	} finally {
-		await room?.close({timeoutMs: 2000});
+		// A busy machine can take seconds to write the last status, and the host should see how the run ended.
+		await room?.close({timeoutMs: 5000});
 	}
 };
 

@@ -38,7 +38,8 @@ test('the host\'s room screen in a terminal: two learners appear as they run, th
 	};
 	const codes = await Promise.all([learner(`${OWNER}-a`, 'room-pass', String(LANE), 'ada'), learner(`${OWNER}-b`, 'room-fail', String(LANE + 10), 'bo')]);
 	assert.deepEqual(codes, [0, 1]);
-	screen = await terminal.waitFor(/! bo .*stuck [\d.]+ min · replica1 role is slave: replica1 is master/, 20_000);
+	// Both runs have exited, but the room hears of the end a moment later (a run's last report is published as it closes).
+	screen = await terminal.waitFor(/^! bo +room-fail +2\/2 +failed .*stuck [\d.]+ min · replica1 role is slave: replica1 is master[\s\S]*^✓ ada +room-pass +2\/2 +finished/m, 20_000);
 	assert.doesNotMatch(screen, /same check failed/, 'one failed run is one failure');
 	const rows = screen.split('\n').filter((line) => /^[!✓ ] (ada|bo) /.test(line));
 	assert.match(rows[0]!, /^! bo +room-fail +2\/2 +failed +1\/2/);
