@@ -16,7 +16,7 @@ const DockerRun = fieldsOf({
 });
 type Body = z.output<typeof DockerRun>;
 
-/** The plan of the container: the server's port as `--port` when not the image's 6379; protected mode off as the official image's entrypoint does. */
+/** The plan of the container: the server's port as `--port` when not the image's 6379; protected mode off, as the official redis and valkey/valkey images are built. */
 function plan({publish, port = 6379}: Body, masterHostPort: number): ThrowawayPlan {
 	return {hostPort: throwawayPort(masterHostPort), publish, listen: port, args: [...(port === 6379 ? [] : ['--port', String(port)]), '--protected-mode', 'no']};
 }
