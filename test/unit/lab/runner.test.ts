@@ -97,3 +97,34 @@ test('runner: a step marked runtimes: [docker] is skipped on local, with a note,
 	assert.equal(await runner.watchStep(1), true, 'shown on this runtime, a docker-only step passes as skipped');
 	assert.equal(runner.getState().steps[1]?.status, 'passed');
 });
+
+test('runner: an action on current-master waits for the sentinels to agree, and says so when they never do', async () => {
+	const lab = await loadLab(engineLab);
+	const onCurrentMaster = {...lab, steps: lab.steps.map((step, index) => (index === 2 ? {...step, do: [{cli: {node: 'current-master', command: 'SET greeting hello'}}], expect: [{key: {node: 'master', key: 'greeting', equals: 'hello'}}]} : step))};
+	const opened = async (agreed: () => string | undefined) => {
+		const clock = new FakeClock(Date.now());
+		const session = new FakeLabSession();
+		const runner = new LabRunner(session.asSession, onCurrentMaster, {clock});
+		assert.equal(await runner.runStep(0), true);
+		assert.equal(await runner.runStep(1), true);
+		session.currentMaster = agreed;
+		return {clock, session, runner};
+	};
+
+	const sentinels: {agreeOn?: string} = {};
+	const later = await opened(() => sentinels.agreeOn);
+	const third = later.runner.runStep(2);
+	for (let tick = 0; tick < 20; tick++) await later.clock.advance(250);
+	assert.deepEqual(later.session.lines('command').slice(3), [], 'nothing ran while the sentinels disagreed');
+	sentinels.agreeOn = 'master';
+	await later.clock.advance(250);
+	assert.equal(await third, true);
+	assert.deepEqual(later.session.lines('command').slice(3), ['cli master SET greeting hello']);
+
+	const never = await opened(() => undefined);
+	let ended = false;
+	const waiting = never.runner.runStep(2).finally(() => (ended = true));
+	for (let second = 0; second < 40 && !ended; second++) await never.clock.advance(1000);
+	assert.equal(await waiting, false);
+	assert.match(never.runner.getState().steps[2]?.error ?? '', /do not agree on a master/);
+});

@@ -1,7 +1,7 @@
 import {RedisLabError, messageOf} from '../../base/errors.js';
 import type {Session} from '../../session/session.js';
 import type {CheckState, LabRunState, StepState} from './state.js';
-import {realClock, type Clock} from '../../base/wait.js';
+import {realClock, waitFor, type Clock} from '../../base/wait.js';
 import {actionOf} from '../actions/registry.js';
 import {checkOf, describeCheck} from '../checks/registry.js';
 import type {ActionContext, CheckContext, LabMemory, PreviewContext} from '../define/define.js';
@@ -13,6 +13,9 @@ import {fillTemplates} from '../define/templates.js';
 import type {Action, Check, Lab, Lang, Step} from '../format/types.js';
 import {both} from '../../../i18n/index.js';
 import {ENGINE} from '../../../i18n/engine.js';
+
+/** How long an action on `current-master` waits for the sentinels to agree on one. */
+const AGREEMENT_WAIT_MS = 30_000;
 
 export {labNodeSpecs} from '../format/node-specs.js';
 
@@ -145,7 +148,23 @@ export class LabRunner {
 	/** Performs one action, recording the commands as the learner would type them. */
 	private async perform(action: Action): Promise<void> {
 		const {definition, body} = actionOf(action);
+		const usesCurrentMaster = (definition.nodes?.(body) ?? []).some((use) => use.ref === CURRENT_MASTER)
+			|| (definition.templates?.(body) ?? []).some((template) => template.text.includes(`{{${CURRENT_MASTER}.`));
+		if (usesCurrentMaster) await this.agreedMaster();
 		await definition.perform(body, this.actionContext());
+	}
+
+	/**
+	 * Waits (up to AGREEMENT_WAIT_MS) until the sentinels agree on a master: right after a node
+	 * restarts, their answers and the probes of them take a moment to settle again.
+	 */
+	private async agreedMaster(): Promise<void> {
+		try {
+			await waitFor(() => this.session.currentMaster(), {timeoutMs: AGREEMENT_WAIT_MS, intervalMs: 250, what: 'the sentinels to agree on a master', clock: this.clock});
+		} catch (error) {
+			if (error instanceof RedisLabError && error.code === 'TIMEOUT') throw new RedisLabError('CHECK_FAILED', both(ENGINE.noAgreedMaster));
+			throw error;
+		}
 	}
 
 	// --- running ---
