@@ -9,7 +9,7 @@ import {CURRENT_MASTER} from '../define/fields.js';
 import {labNodeSpecs, type RunnerOptions as NodeOptions} from '../format/node-specs.js';
 import {resolveLab} from '../format/resolve-lab.js';
 import {settle} from './settle.js';
-import {fillTemplates} from '../define/templates.js';
+import {fillTemplates, templateNodes} from '../define/templates.js';
 import type {Action, Check, Lab, Lang, Step} from '../format/types.js';
 import {both} from '../../../i18n/index.js';
 import {ENGINE} from '../../../i18n/engine.js';
@@ -149,7 +149,7 @@ export class LabRunner {
 	private async perform(action: Action): Promise<void> {
 		const {definition, body} = actionOf(action);
 		const usesCurrentMaster = (definition.nodes?.(body) ?? []).some((use) => use.ref === CURRENT_MASTER)
-			|| (definition.templates?.(body) ?? []).some((template) => template.text.includes(`{{${CURRENT_MASTER}.`));
+			|| (definition.templates?.(body) ?? []).some((template) => templateNodes(template.text).includes(CURRENT_MASTER));
 		if (usesCurrentMaster) await this.agreedMaster();
 		await definition.perform(body, this.actionContext());
 	}

@@ -73,6 +73,7 @@ export async function pickSubnet(docker: Docker, pools: SubnetPools, networks?: 
 
 /** The pools of the engine behind the API: Podman's when it says it is Podman, else Docker's. */
 export async function poolsOf(docker: Docker): Promise<SubnetPools> {
+	// No answer: Docker's pools; the network create that follows says what is wrong with the engine.
 	const version = await docker.version().catch(() => undefined);
 	const podman = version?.Components?.some((component) => /podman/i.test(component.Name)) ?? false;
 	return podman ? PODMAN_POOLS : DOCKER_POOLS;
